@@ -1,0 +1,43 @@
+package dev.census.protocol;
+
+import java.util.Collection;
+
+/** The channel a report belongs to: release builds report to production, everything else to dev. */
+public enum Channel {
+    PRODUCTION("production"),
+    DEV("dev");
+
+    private final String wireName;
+
+    Channel(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The name used in JSON and in the public API. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** Parses a wire name; {@code null} when it is neither "production" nor "dev". */
+    public static Channel fromWire(String name) {
+        for (Channel channel : values()) {
+            if (channel.wireName.equals(name)) {
+                return channel;
+            }
+        }
+        return null;
+    }
+
+    /** Production when every version is a strict {@code X.Y.Z} release, dev otherwise (and for none). */
+    public static Channel forVersions(Collection<String> versions) {
+        if (versions.isEmpty()) {
+            return DEV;
+        }
+        for (String version : versions) {
+            if (!Version.isRelease(version)) {
+                return DEV;
+            }
+        }
+        return PRODUCTION;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.census.protocol;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * One installation's daily report, as Census JSON v1 carries it. Build it with {@link #builder()},
+ * which checks every wire rule as it goes and names the offending field.
+ */
+public record Report(
+        String product,
+        UUID systemId,
+        Channel channel,
+        Instant sentAt,
+        List<Component> components,
+        SortedMap<String, MetricValue> metrics) {
+
+    public Report {
+        WireRules.requireProduct(product, "product");
+        Objects.requireNonNull(systemId, "systemId");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(sentAt, "sentAt");
+        components = List.copyOf(components);
+        metrics = Collections.unmodifiableSortedMap(new TreeMap<>(metrics));
+        if (components.size() > WireRules.MAX_COMPONENTS) {
+            throw new InvalidReportException("components", "at most " + WireRules.MAX_COMPONENTS + " components");
+        }
+        if (metrics.size() > WireRules.MAX_METRICS) {
+            throw new InvalidReportException("metrics", "at most " + WireRules.MAX_METRICS + " metrics");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A copy of this report without the named metrics. */
+    public Report withoutMetrics(Set<String> names) {
+        TreeMap<String, MetricValue> kept = new TreeMap<>(metrics);
+        kept.keySet().removeAll(names);
+        return new Report(product, systemId, channel, sentAt, components, kept);
+    }
+
+    /** Collects the parts of a report, validating each as it is given. */
+    public static final class Builder {
+        private String product;
+        private UUID systemId;
+        private Channel channel;
+        private Instant sentAt;
+        private final List<Component> components = new ArrayList<>();
+        private final TreeMap<String, MetricValue> metrics = new TreeMap<>();
+
+        private Builder() {
+        }
+
+        public Builder product(String product) {
+            this.product = WireRules.requireProduct(product, "product");
+            return this;
+        }
+
+        public Builder systemId(UUID systemId) {
+            this.systemId = Objects.requireNonNull(systemId, "system_id");
+            return this;
+        }
+
+        public Builder systemId(String systemId) {
+            this.systemId = WireRules.requireSystemId(systemId, "system_id");
+            return this;
+        }
+
+        public Builder channel(Channel channel) {
+            this.channel = Objects.requireNonNull(channel, "channel");
+            return this;
+        }
+
+        public Builder sentAt(Instant sentAt) {
+            this.sentAt = Objects.requireNonNull(sentAt, "sent_at");
+            return this;
+        }
+
+        public Builder component(String name, String version) {
+            components.add(new Component(name, version));
+            return this;
+        }
+
+        public Builder metric(String name, MetricValue value) {
+            WireRules.requireMetricName(name, "metrics");
+            if (metrics.put(name, Objects.requireNonNull(value, "metrics." + name)) != null) {
+                throw new InvalidReportException("metrics." + name, "given twice");
+            }
+            return this;
+        }
+
+        /** Builds the report; product, system ID and sent-at are required, the channel defaults from versions. */
+        public Report build() {
+            if (product == null) {
+                throw new InvalidReportException("product", "is required");
+            }
+            if (systemId == null) {
+                throw new InvalidReportException("system_id", "is required");
+            }
+            if (sentAt == null) {
+                throw new InvalidReportException("sent_at", "is required");
+            }
+            Channel resolved = channel != null ? channel
+                    : Channel.forVersions(components.stream().map(Component::version).toList());
+            return new Report(product, systemId, resolved, sentAt, components, metrics);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.census.protocol.registry;
+
+import dev.census.protocol.MetricValue;
+import dev.census.protocol.WireRules;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One metric of a product's registry: its name, type and unit, the question it answers, the
+ * allowed values of an enum, and whether it has been approved for collection.
+ */
+public record MetricDefinition(
+        String name,
+        MetricType type,
+        String unit,
+        String question,
+        List<String> allowedValues,
+        MetricStatus status) {
+
+    public MetricDefinition {
+        WireRules.requireMetricName(name, "name");
+        Objects.requireNonNull(type, "type");
+        unit = unit == null ? "" : unit;
+        question = question == null ? "" : question;
+        allowedValues = List.copyOf(allowedValues);
+        Objects.requireNonNull(status, "status");
+        if (type == MetricType.ENUM && allowedValues.isEmpty()) {
+            throw new IllegalArgumentException("metric " + name + ": an enum needs allowed values");
+        }
+    }
+
+    /** Null when the value is acceptable for this metric, otherwise why it is not. */
+    public String rejection(MetricValue value) {
+        String mismatch = type.mismatch(value);
+        if (mismatch != null) {
+            return mismatch;
+        }
+        if (type == MetricType.ENUM && !allowedValues.contains(((MetricValue.TextValue) value).value())) {
+            return "not one of the allowed values";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.census.protocol.registry;
+
+import dev.census.protocol.MetricValue;
+
+/** How a metric's values are validated and summarized. */
+public enum MetricType {
+    /** A non-negative whole number (workers, users); summarized as statistics and a power-of-two histogram. */
+    COUNT,
+    /** Any finite number (memory in MiB, ratios); summarized as statistics and a power-of-two histogram. */
+    GAUGE,
+    /** One of the registry's allowed strings; summarized as counts per value. */
+    ENUM,
+    /** true or false; summarized as counts per value. */
+    BOOLEAN;
+
+    /** Whether the metric is summarized with mean, percentiles and a histogram. */
+    public boolean numeric() {
+        return this == COUNT || this == GAUGE;
+    }
+
+    /** The lowercase name used in registry files and the API. */
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Parses a registry type name; {@code null} when unknown. */
+    public static MetricType fromWire(String name) {
+        for (MetricType type : values()) {
+            if (type.wireName().equals(name)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    /** Null when the value fits this type, otherwise why it does not. */
+    String mismatch(MetricValue value) {
+        return switch (this) {
+            case COUNT -> value instanceof MetricValue.NumberValue n && n.value() >= 0 && n.value() == Math.rint(n.value())
+                    ? null : "expected a non-negative whole number";
+            case GAUGE -> value instanceof MetricValue.NumberValue ? null : "expected a number";
+            case BOOLEAN -> value instanceof MetricValue.BooleanValue ? null : "expected true or false";
+            case ENUM -> value instanceof MetricValue.TextValue ? null : "expected a string";
+        };
+    }
+}
