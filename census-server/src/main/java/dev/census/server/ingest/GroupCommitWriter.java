@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,12 @@ final class GroupCommitWriter implements AutoCloseable {
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
     private final Thread thread;
+    /** Completes futures off the writer thread: answering clients must not delay the next commit. */
+    private final ExecutorService acknowledger = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "census-acknowledger");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean accepting = true;
 
     GroupCommitWriter(ReportStore store, int capacity, int maxBatch) {
@@ -58,9 +66,9 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void run() {
-        List<Pending> batch = new ArrayList<>(maxBatch);
         boolean stopping = false;
         while (!stopping) {
+            List<Pending> batch = new ArrayList<>();
             try {
                 batch.add(queue.take());
             } catch (InterruptedException e) {
@@ -70,11 +78,11 @@ final class GroupCommitWriter implements AutoCloseable {
             queue.drainTo(batch, maxBatch - 1);
             stopping = batch.remove(STOP);
             commit(batch);
-            batch.clear();
         }
         List<Pending> rest = new ArrayList<>();
         queue.drainTo(rest);
         commit(rest);
+        acknowledger.shutdown();
     }
 
     private void commit(List<Pending> batch) {
@@ -83,10 +91,10 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         try {
             store.append(batch.stream().map(Pending::report).toList());
-            batch.forEach(p -> p.done().complete(null));
+            acknowledger.execute(() -> batch.forEach(p -> p.done().complete(null)));
         } catch (RuntimeException e) {
             LOG.warn("committing {} reports failed: {}", batch.size(), e.getMessage());
-            batch.forEach(p -> p.done().completeExceptionally(e));
+            acknowledger.execute(() -> batch.forEach(p -> p.done().completeExceptionally(e)));
         } catch (Error e) {
             batch.forEach(p -> p.done().completeExceptionally(e));
             throw e;
@@ -100,6 +108,7 @@ final class GroupCommitWriter implements AutoCloseable {
         try {
             queue.put(STOP);
             thread.join();
+            acknowledger.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,0 +1,93 @@
+package dev.census.cli;
+
+import dev.census.cli.simulate.FleetSimulator;
+import dev.census.cli.simulate.ProgressBar;
+import dev.census.cli.simulate.ReportPoster;
+import dev.census.cli.simulate.SteppedClock;
+import dev.census.server.CensusServer;
+import dev.census.server.store.DuckDbReportStore;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code census demo}: replays a simulated fleet day by day through a real server over HTTP — each
+ * day's reports, then that night's summaries and retention — and then serves the result live.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Load a simulated fleet (about 2,000 systems over 90 days) and serve the dashboard.")
+final class DemoCommand implements Callable<Integer> {
+
+    /** Requests in flight while loading: enough that the writer commits large batches. */
+    private static final int LOAD_CONCURRENCY = 256;
+
+    @Option(names = "--port", defaultValue = "${env:CENSUS_PORT:-8080}", description = "HTTP port (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-dir", description = "Directory for the demo database (default: a new temporary directory).")
+    Path dataDir;
+
+    @Option(names = "--systems", defaultValue = "2000", description = "Simulated installations (default ${DEFAULT-VALUE}).")
+    int systems;
+
+    @Option(names = "--days", defaultValue = "90", description = "Simulated days of history (default ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated fleet (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--load-only", description = "Load the history and exit instead of serving.")
+    boolean loadOnly;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("census-demo-");
+        if (Files.exists(dir.resolve(DuckDbReportStore.FILE_NAME))) {
+            System.out.println("Reusing the demo data in " + dir);
+        } else {
+            load(dir);
+        }
+        if (loadOnly) {
+            return 0;
+        }
+        CensusServer server = CensusServer.builder().port(port).dataDir(dir).build().start();
+        ServeCommand.runUntilStopped(server);
+        return 0;
+    }
+
+    private void load(Path dir) throws InterruptedException {
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        FleetSimulator fleet = new FleetSimulator(systems, days, yesterday, seed);
+        SteppedClock clock = new SteppedClock(fleet.firstDay().atStartOfDay(ZoneOffset.UTC).toInstant());
+        System.out.printf("Simulating %d systems over %d days into %s%n", systems, days, dir);
+        long accepted = 0;
+        try (CensusServer server = CensusServer.builder().host("127.0.0.1").port(0).dataDir(dir).clock(clock)
+                .dailyJobs(false).build().start()) {
+            ProgressBar progress = new ProgressBar(System.out, "days", days);
+            ReportPoster poster = new ReportPoster(URI.create("http://127.0.0.1:" + server.port()), LOAD_CONCURRENCY);
+            for (int day = 0; day < days; day++) {
+                LocalDate date = fleet.firstDay().plusDays(day);
+                clock.set(date.atTime(12, 0).toInstant(ZoneOffset.UTC));
+                poster.postAll(fleet.reportsOn(day), done -> { });
+                clock.set(date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(60));
+                server.runDailyJobs();
+                progress.update(day + 1);
+            }
+            if (!poster.rejected().isEmpty()) {
+                System.err.println("some reports were refused: " + poster.rejected());
+            }
+            accepted = poster.accepted();
+        }
+        System.out.printf("Loaded %d reports; raw data older than 30 days was deleted as in production, summaries kept.%n", accepted);
+    }
+}

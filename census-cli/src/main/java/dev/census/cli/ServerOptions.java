@@ -1,0 +1,67 @@
+package dev.census.cli;
+
+import dev.census.server.CensusServer;
+import dev.census.server.registry.RegistryLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code serve} and {@code demo}; each also reads a CENSUS_* environment variable. */
+final class ServerOptions {
+
+    @Option(names = "--port", defaultValue = "${env:CENSUS_PORT:-8080}", description = "HTTP port (CENSUS_PORT, default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "${env:CENSUS_DATA_DIR:-./census-data}",
+            description = "Directory of the embedded DuckDB database (CENSUS_DATA_DIR, default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--registry", defaultValue = "${env:CENSUS_REGISTRY}",
+            description = "Registry directory overriding the bundled one (CENSUS_REGISTRY).")
+    Path registry;
+
+    @Option(names = "--admin-token", defaultValue = "${env:CENSUS_ADMIN_TOKEN}",
+            description = "Bearer token enabling the admin API (CENSUS_ADMIN_TOKEN).")
+    String adminToken;
+
+    @Option(names = "--allow-backdated-reports", defaultValue = "${env:CENSUS_ALLOW_BACKDATED_REPORTS:-false}",
+            description = "Let a report's sent_at choose its day within retention: for simulations and imports only.")
+    boolean allowBackdatedReports;
+
+    @Option(names = "--clock-start", defaultValue = "${env:CENSUS_CLOCK_START}",
+            description = "Start the server's clock at this instant (e.g. 2026-01-01T00:00:00Z), running at normal speed: for tests and demos.")
+    Instant clockStart;
+
+    @Option(names = "--retention-days", defaultValue = "${env:CENSUS_RETENTION_DAYS:-30}",
+            description = "Days raw reports are kept (CENSUS_RETENTION_DAYS, default ${DEFAULT-VALUE}).")
+    int retentionDays;
+
+    @Option(names = "--k", defaultValue = "${env:CENSUS_K:-5}",
+            description = "Smallest group published on its own; smaller ones show as \"other\" (CENSUS_K, default ${DEFAULT-VALUE}).")
+    int k;
+
+    Clock clock() {
+        if (clockStart == null) {
+            return Clock.systemUTC();
+        }
+        org.slf4j.LoggerFactory.getLogger(ServerOptions.class)
+                .warn("the server clock starts at {} instead of now (--clock-start): for tests and demos only", clockStart);
+        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), clockStart));
+    }
+
+    CensusServer.Builder builder() {
+        CensusServer.Builder builder = CensusServer.builder()
+                .port(port)
+                .clock(clock())
+                .adminToken(adminToken)
+                .allowBackdatedReports(allowBackdatedReports)
+                .retentionDays(retentionDays)
+                .k(k);
+        if (registry != null) {
+            builder.registry(RegistryLoader.fromDirectory(registry));
+        }
+        return builder;
+    }
+}
