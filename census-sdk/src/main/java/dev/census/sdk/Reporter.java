@@ -344,7 +344,7 @@ final class Reporter {
             case ON -> product + "ON (" + decision.reason() + "): once a day, at about "
                     + LocalTime.ofSecondOfDay(installation.secondOfDay()).truncatedTo(ChronoUnit.MINUTES) + " UTC, "
                     + what + " is sent to " + Settings.reportsUri(settings.channelEndpoint())
-                    + " (channel " + settings.channel().wireName() + "), not before " + nextDailyAt
+                    + " (channel " + settings.channel().wireName() + "), the next one at " + nextDailyAt
                     + ". See exactly what is sent with " + settings.previewHint()
                     + "; every upload is logged in full; to turn it off: " + settings.disableHint() + ".";
         };
