@@ -37,6 +37,8 @@ public final class JdbcSystemIdStore extends SystemIdStore {
     private static final String CLAIM = "UPDATE " + TABLE + " SET last_report_day = ? WHERE id = 1 AND last_report_day < ?";
     /** Concurrent CREATE TABLE IF NOT EXISTS can still collide on some databases; a retry then sees the table. */
     private static final int CREATE_ATTEMPTS = 5;
+    /** A conflicting UPDATE is retried: by then the winner has committed and the retry matches no row. */
+    private static final int CLAIM_ATTEMPTS = 5;
 
     private final DataSource dataSource;
 
@@ -90,19 +92,23 @@ public final class JdbcSystemIdStore extends SystemIdStore {
 
     @Override
     boolean claimDay(LocalDate day) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            claim.setLong(1, day.toEpochDay());
-            claim.setLong(2, day.toEpochDay());
-            return claim.executeUpdate() == 1;
-        } catch (SQLException e) {
-            // a write-write conflict means another node's UPDATE won the day; anything else is an outage
-            Optional<Installation> now = read();
-            if (now.isPresent() && !now.get().lastReportDay().isBefore(day)) {
-                return false;
+        SQLException last = null;
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                claim.setLong(1, day.toEpochDay());
+                claim.setLong(2, day.toEpochDay());
+                return claim.executeUpdate() == 1;
+            } catch (SQLException e) {
+                // a write-write conflict: another node's UPDATE is committing; once it has, ours matches no row
+                last = e;
+                Optional<Installation> now = read();
+                if (now.isPresent() && !now.get().lastReportDay().isBefore(day)) {
+                    return false;
+                }
             }
-            throw new IllegalStateException("cannot take the upload lease in " + TABLE + ": " + e.getMessage(), e);
         }
+        throw new IllegalStateException("cannot take the upload lease in " + TABLE + ": " + last.getMessage(), last);
     }
 
     @Override

@@ -192,6 +192,7 @@ public final class Outbox {
     synchronized void update(String id, Status status, String reason) {
         if (directory == null) {
             memory.computeIfPresent(id, (key, entry) -> entry.with(status, reason));
+            trim();
             return;
         }
         read(directory.resolve(id + ".status")).ifPresent(entry -> {
@@ -201,6 +202,7 @@ public final class Outbox {
                 throw new UncheckedIOException("cannot update the outbox " + directory, e);
             }
         });
+        trim();
     }
 
     synchronized Optional<Entry> newestPending() {
