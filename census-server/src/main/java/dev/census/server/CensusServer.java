@@ -1,0 +1,236 @@
+package dev.census.server;
+
+import dev.census.server.api.AdminEndpoint;
+import dev.census.server.api.ErrorAnswers;
+import dev.census.server.api.HealthEndpoint;
+import dev.census.server.api.ReportsEndpoint;
+import dev.census.server.api.SummariesEndpoint;
+import dev.census.server.ingest.IngestStats;
+import dev.census.server.ingest.Ingestion;
+import dev.census.server.registry.Registry;
+import dev.census.server.registry.RegistryLoader;
+import dev.census.server.store.DuckDbReportStore;
+import dev.census.server.store.ReportStore;
+import dev.census.server.summary.DailyJobs;
+import dev.census.server.summary.Summarizer;
+import dev.census.server.web.Dashboard;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Census server: ingestion, storage, daily summaries, the public API and the dashboard, over one
+ * store. Build it with {@link #builder()}, {@link #start()} it, and {@link #close()} it to commit what
+ * is queued and release the database.
+ */
+public final class CensusServer implements AutoCloseable {
+
+    /** Raw reports are kept this many days, as promised to every administrator. */
+    public static final int DEFAULT_RETENTION_DAYS = 30;
+    public static final int DEFAULT_PORT = 8080;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CensusServer.class);
+
+    private final Builder config;
+    private final ReportStore store;
+    private final Ingestion ingestion;
+    private final Summarizer summarizer;
+    private final DailyJobs jobs;
+    private final Javalin app;
+
+    private CensusServer(Builder config) {
+        this.config = config;
+        Registry registry = config.registry != null ? config.registry : RegistryLoader.bundled();
+        this.store = config.store.get();
+        try {
+            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            IngestStats stats = new IngestStats(meters);
+            this.ingestion = new Ingestion(registry, store, config.clock, config.allowBackdatedReports,
+                    config.retentionDays, stats, config.queueCapacity);
+            this.summarizer = new Summarizer(store, registry, config.clock, config.k);
+            this.jobs = new DailyJobs(summarizer, store, config.clock, config.retentionDays);
+            ReportsEndpoint reports = new ReportsEndpoint(ingestion, store, registry);
+            SummariesEndpoint summaries = new SummariesEndpoint(registry, store, config.clock);
+            AdminEndpoint admin = new AdminEndpoint(config.adminToken, summarizer, jobs, ingestion);
+            HealthEndpoint health = new HealthEndpoint(store, meters);
+            Dashboard dashboard = new Dashboard(registry, store, config.clock);
+            this.app = Javalin.create(javalin -> {
+                javalin.startup.showJavalinBanner = false;
+                javalin.http.generateEtags = true;
+                javalin.http.maxRequestSize = 1024 * 1024;
+                javalin.staticFiles.enableWebjars();
+                javalin.staticFiles.add(files -> {
+                    files.hostedPath = "/static";
+                    files.directory = "/census/static";
+                    files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                });
+                javalin.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
+                reports.register(javalin.routes);
+                summaries.register(javalin.routes);
+                admin.register(javalin.routes);
+                health.register(javalin.routes);
+                dashboard.register(javalin.routes);
+                ErrorAnswers.register(javalin.routes);
+            });
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts listening, and starts the daily jobs unless disabled. */
+    public CensusServer start() {
+        app.start(config.host, config.port);
+        if (config.dailyJobs) {
+            jobs.start();
+        }
+        LOG.info("Census listening on http://{}:{}/", config.host, port());
+        return this;
+    }
+
+    /** The port the server listens on (the chosen one when built with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Runs summarization and retention once now, as the daily job would. */
+    public java.util.Map<String, java.util.List<java.time.LocalDate>> runDailyJobs() {
+        return jobs.runOnce();
+    }
+
+    public Summarizer summarizer() {
+        return summarizer;
+    }
+
+    public ReportStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        jobs.close();
+        app.stop();
+        ingestion.close();
+        store.close();
+    }
+
+    /** The server's settings; every one has a default fit for the embedded DuckDB server. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = DEFAULT_PORT;
+        private Supplier<ReportStore> store;
+        private Registry registry;
+        private Clock clock = Clock.systemUTC();
+        private String adminToken;
+        private boolean allowBackdatedReports;
+        private int retentionDays = DEFAULT_RETENTION_DAYS;
+        private int k = Summarizer.DEFAULT_K;
+        private int queueCapacity = 10_000;
+        private boolean dailyJobs = true;
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port to listen on; 0 picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Keeps data in a DuckDB file in this directory (the embedded default). */
+        public Builder dataDir(Path dataDir) {
+            Objects.requireNonNull(dataDir, "dataDir");
+            this.store = () -> DuckDbReportStore.open(dataDir);
+            return this;
+        }
+
+        /** Keeps data in the given store; the server closes it. */
+        public Builder store(ReportStore store) {
+            Objects.requireNonNull(store, "store");
+            this.store = () -> store;
+            return this;
+        }
+
+        public Builder registry(Registry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Enables the admin API behind this bearer token. */
+        public Builder adminToken(String adminToken) {
+            if (adminToken != null && adminToken.length() < 8) {
+                throw new IllegalArgumentException("adminToken must be at least 8 characters");
+            }
+            this.adminToken = adminToken;
+            return this;
+        }
+
+        /** Lets a report's sent_at choose its UTC day within retention: for simulations and imports only. */
+        public Builder allowBackdatedReports(boolean allow) {
+            this.allowBackdatedReports = allow;
+            return this;
+        }
+
+        public Builder retentionDays(int days) {
+            if (days < 1) {
+                throw new IllegalArgumentException("retentionDays must be at least 1");
+            }
+            this.retentionDays = days;
+            return this;
+        }
+
+        /** The smallest group published on its own in summaries. */
+        public Builder k(int k) {
+            if (k < 1) {
+                throw new IllegalArgumentException("k must be at least 1");
+            }
+            this.k = k;
+            return this;
+        }
+
+        /** Reports waiting for their commit at most; beyond, 503 with Retry-After. */
+        public Builder queueCapacity(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("queueCapacity must be positive");
+            }
+            this.queueCapacity = capacity;
+            return this;
+        }
+
+        /** Whether the daily jobs run on their own schedule (tests trigger them instead). */
+        public Builder dailyJobs(boolean enabled) {
+            this.dailyJobs = enabled;
+            return this;
+        }
+
+        public CensusServer build() {
+            if (store == null) {
+                throw new IllegalStateException("dataDir or store is required");
+            }
+            return new CensusServer(this);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.census.server.api;
+
+import dev.census.server.ingest.RejectedReport;
+import dev.census.server.store.StoreUnavailableException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps every failure to an RFC 9457 problem answer; unexpected ones are logged and answered 500. */
+public final class ErrorAnswers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorAnswers.class);
+
+    private ErrorAnswers() {
+    }
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(RejectedReport.class, (e, ctx) -> {
+            if (e.status() == 503) {
+                ctx.header("Retry-After", ReportsEndpoint.RETRY_AFTER_SECONDS);
+            }
+            Problem.send(ctx, e.status(), e.type(), title(e.status()), e.getMessage(), e.field());
+        });
+        routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+            ctx.header("Retry-After", ReportsEndpoint.RETRY_AFTER_SECONDS);
+            Problem.send(ctx, 503, "storage-unavailable", "Storage unavailable", e.getMessage(), null);
+        });
+        routes.exception(Problem.BadRequest.class, (e, ctx) ->
+                Problem.send(ctx, 400, "bad-request", title(400), e.getMessage(), e.field()));
+        routes.exception(Problem.NotFound.class, (e, ctx) ->
+                Problem.send(ctx, 404, "not-found", title(404), e.getMessage(), null));
+        routes.exception(AdminEndpoint.Unauthorized.class, (e, ctx) ->
+                Problem.send(ctx, 401, "unauthorized", title(401), e.getMessage(), null));
+        routes.exception(HttpResponseException.class, (e, ctx) ->
+                Problem.send(ctx, e.getStatus(), "http-" + e.getStatus(), title(e.getStatus()), e.getMessage(), null));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure answering {} {}", ctx.method(), ctx.path(), e);
+            Problem.send(ctx, 500, "internal-error", "Internal error", "the server failed; see its log", null);
+        });
+        routes.error(404, "*", ctx -> {
+            if (ctx.result() == null) {
+                Problem.send(ctx, 404, "not-found", title(404), "no such resource: " + ctx.path(), null);
+            }
+        });
+    }
+
+    static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Unauthorized";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 413 -> "Content too large";
+            case 415 -> "Unsupported media type";
+            case 422 -> "Unprocessable report";
+            case 429 -> "Too many requests";
+            case 503 -> "Service unavailable";
+            default -> "Error";
+        };
+    }
+}

@@ -1,0 +1,109 @@
+package dev.census.server.api;
+
+import dev.census.protocol.Version;
+import dev.census.server.store.PowerOfTwoBuckets;
+import dev.census.server.store.ReportStore;
+import dev.census.server.store.SummaryQuery;
+import dev.census.server.store.SummaryRow;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads published numbers of one metric over a range into a chart-ready {@link Series}. */
+public final class SeriesReader {
+
+    private static final int PAGE = 10_000;
+    private static final List<String> STAT_ORDER = List.of("mean", "min", "p50", "p90", "max");
+    private static final List<String> FLEET_ORDER = List.of("active_1d", "active_7d", "active_28d", "new");
+
+    private final ReportStore store;
+
+    public SeriesReader(ReportStore store) {
+        this.store = store;
+    }
+
+    public Series read(String product, String metric, SummaryRange range) {
+        List<LocalDate> days = range.days();
+        Map<LocalDate, Integer> index = new HashMap<>();
+        for (int i = 0; i < days.size(); i++) {
+            index.put(days.get(i), i);
+        }
+        Set<LocalDate> summarized = store.summarizedDays(product);
+        Map<String, Double[]> values = new LinkedHashMap<>();
+        Map<String, String> kinds = new HashMap<>();
+        long[] bucketTotals = new long[days.size()];
+        long[] statSamples = new long[days.size()];
+        SummaryRow after = null;
+        while (true) {
+            List<SummaryRow> page = store.readSummaries(new SummaryQuery(product, range.channel(), metric, range.from(), range.to(), PAGE, after));
+            for (SummaryRow row : page) {
+                int day = index.get(row.day());
+                Double[] line = values.computeIfAbsent(row.key(), k -> new Double[days.size()]);
+                kinds.put(row.key(), row.kind());
+                if (row.isStat()) {
+                    line[day] = row.value();
+                    statSamples[day] = row.systems();
+                } else {
+                    line[day] = (double) row.systems();
+                    bucketTotals[day] += "active_1d".equals(row.key()) || !"systems".equals(metric) ? row.systems() : 0;
+                }
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1);
+        }
+        List<Long> systems = new ArrayList<>();
+        LocalDate latest = null;
+        for (int i = 0; i < days.size(); i++) {
+            boolean done = summarized.contains(days.get(i));
+            systems.add(done ? Math.max(bucketTotals[i], statSamples[i]) : null);
+            if (done) {
+                latest = days.get(i);
+            }
+        }
+        List<Series.Line> lines = new ArrayList<>();
+        for (String key : ordered(values.keySet(), kinds)) {
+            Double[] line = values.get(key);
+            for (int i = 0; i < days.size(); i++) {
+                if (line[i] == null && summarized.contains(days.get(i)) && !"stat".equals(kinds.get(key))) {
+                    line[i] = 0.0;
+                }
+            }
+            lines.add(new Series.Line(key, kinds.get(key), Arrays.asList(line)));
+        }
+        return new Series(product, metric, range.channel(), days, lines, systems, latest);
+    }
+
+    /** Statistics in their natural order, histogram buckets and versions numerically, "other" last. */
+    static List<String> ordered(Set<String> keys, Map<String, String> kinds) {
+        List<String> sorted = new ArrayList<>(keys);
+        sorted.sort(Comparator.comparing((String key) -> key.equals("other"))
+                .thenComparing(key -> "stat".equals(kinds.get(key)) ? STAT_ORDER.indexOf(key) : -1)
+                .thenComparing(key -> FLEET_ORDER.indexOf(key))
+                .thenComparing(SeriesReader::numericKey, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Comparator.naturalOrder()));
+        return sorted;
+    }
+
+    private static String numericKey(String key) {
+        if (key.matches("<0|\\d+(-\\d+)?")) {
+            return String.format("%020d", PowerOfTwoBuckets.lowerBound(key) + 1);
+        }
+        Version version = Version.parse(key);
+        if (!version.xy().equals(Version.UNKNOWN)) {
+            StringBuilder padded = new StringBuilder();
+            for (String part : version.xyz().split("\\.")) {
+                padded.append(String.format("%010d", Long.parseLong(part)));
+            }
+            return padded.toString();
+        }
+        return null;
+    }
+}

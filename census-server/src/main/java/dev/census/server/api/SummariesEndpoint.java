@@ -1,0 +1,205 @@
+package dev.census.server.api;
+
+import dev.census.protocol.ReportJson;
+import dev.census.protocol.registry.MetricDefinition;
+import dev.census.protocol.registry.ProductDefinition;
+import dev.census.server.registry.Registry;
+import dev.census.server.store.ReportStore;
+import dev.census.server.store.SummaryQuery;
+import dev.census.server.store.SummaryRow;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The public read API: products, their metric registry, summaries with cursor pagination, series; JSON or CSV. */
+public final class SummariesEndpoint {
+
+    static final int DEFAULT_LIMIT = 1_000;
+    static final int MAX_LIMIT = 10_000;
+
+    private final Registry registry;
+    private final ReportStore store;
+    private final SeriesReader series;
+    private final Clock clock;
+
+    public SummariesEndpoint(Registry registry, ReportStore store, Clock clock) {
+        this.registry = registry;
+        this.store = store;
+        this.series = new SeriesReader(store);
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/products", this::products);
+        routes.get("/api/v1/products/{product}/metrics", this::metrics);
+        routes.get("/api/v1/products/{product}/summaries", this::summaries);
+        routes.get("/api/v1/products/{product}/series/{metric}", this::series);
+    }
+
+    private void products(Context ctx) {
+        List<Map<String, Object>> products = new ArrayList<>();
+        for (ProductDefinition product : registry.products()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("name", product.name());
+            item.put("title", product.title());
+            item.put("description", product.description());
+            item.put("components", product.knownComponents().stream().sorted().toList());
+            products.add(item);
+        }
+        Json.send(ctx, 200, Map.of("items", products));
+    }
+
+    private void metrics(Context ctx) {
+        ProductDefinition product = product(ctx);
+        List<Map<String, Object>> metrics = new ArrayList<>();
+        for (MetricDefinition metric : product.metrics().values()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("name", metric.name());
+            item.put("type", metric.type().wireName());
+            item.put("unit", metric.unit());
+            item.put("status", metric.status().wireName());
+            item.put("question", metric.question());
+            if (!metric.allowedValues().isEmpty()) {
+                item.put("allowed_values", metric.allowedValues());
+            }
+            metrics.add(item);
+        }
+        Json.send(ctx, 200, Map.of("product", product.name(), "items", metrics));
+    }
+
+    private void summaries(Context ctx) {
+        ProductDefinition product = product(ctx);
+        SummaryRange range = SummaryRange.of(ctx, clock);
+        int limit = limit(ctx);
+        String cursor = ctx.queryParam("cursor");
+        SummaryRow after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+        List<SummaryRow> rows = store.readSummaries(new SummaryQuery(product.name(), range.channel(),
+                emptyToNull(ctx.queryParam("metric")), range.from(), range.to(), limit + 1, after));
+        boolean more = rows.size() > limit;
+        List<SummaryRow> page = more ? rows.subList(0, limit) : rows;
+        String next = more ? Cursor.encode(page.get(page.size() - 1)) : null;
+        cacheable(ctx);
+        if (wantsCsv(ctx)) {
+            Csv csv = new Csv().row(List.of("day", "channel", "metric", "bucket", "stat", "value", "systems"));
+            for (SummaryRow row : page) {
+                csv.row(List.of(row.day(), row.channel(), row.metric(), row.isStat() ? "" : row.key(),
+                        row.isStat() ? row.key() : "", row.isStat() ? ReportJson.formatNumber(row.value()) : "", row.systems()));
+            }
+            if (next != null) {
+                ctx.header("Link", "<" + ctx.path() + "?" + withCursor(ctx, next) + ">; rel=\"next\"");
+            }
+            ctx.contentType("text/csv; charset=utf-8").result(csv.toString());
+            return;
+        }
+        List<Map<String, Object>> items = new ArrayList<>(page.size());
+        for (SummaryRow row : page) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("day", row.day());
+            item.put("channel", row.channel());
+            item.put("metric", row.metric());
+            if (row.isStat()) {
+                item.put("stat", row.key());
+                item.put("value", row.value());
+            } else {
+                item.put("bucket", row.key());
+            }
+            item.put("systems", row.systems());
+            items.add(item);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("next_cursor", next);
+        Json.send(ctx, 200, body);
+    }
+
+    private void series(Context ctx) {
+        ProductDefinition product = product(ctx);
+        Series result = series.read(product.name(), ctx.pathParam("metric"), SummaryRange.of(ctx, clock));
+        cacheable(ctx);
+        if (wantsCsv(ctx)) {
+            List<Object> header = new ArrayList<>(List.of("day"));
+            result.lines().forEach(line -> header.add(line.key()));
+            header.add("systems");
+            Csv csv = new Csv().row(header);
+            for (int i = 0; i < result.days().size(); i++) {
+                List<Object> row = new ArrayList<>(List.of(result.days().get(i)));
+                for (Series.Line line : result.lines()) {
+                    Double value = line.values().get(i);
+                    row.add(value == null ? "" : ReportJson.formatNumber(value));
+                }
+                row.add(result.systems().get(i));
+                csv.row(row);
+            }
+            ctx.contentType("text/csv; charset=utf-8").result(csv.toString());
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("product", result.product());
+        body.put("metric", result.metric());
+        body.put("channel", result.channel());
+        body.put("days", result.days());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (Series.Line line : result.lines()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("key", line.key());
+            item.put("kind", line.kind());
+            item.put("values", line.values());
+            lines.add(item);
+        }
+        body.put("series", lines);
+        body.put("systems", result.systems());
+        body.put("latest_day", result.latestDay());
+        Json.send(ctx, 200, body);
+    }
+
+    private ProductDefinition product(Context ctx) {
+        String name = ctx.pathParam("product");
+        return registry.product(name).orElseThrow(() -> new Problem.NotFound("unknown product " + name));
+    }
+
+    private static int limit(Context ctx) {
+        String text = ctx.queryParam("limit");
+        if (text == null || text.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new Problem.BadRequest("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    static boolean wantsCsv(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv")
+                || "csv".equals(ctx.queryParam("format"));
+    }
+
+    /** Summaries of past days never change, so caches may keep answers for a while; ETags let them revalidate. */
+    private static void cacheable(Context ctx) {
+        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.header("Vary", "Accept");
+    }
+
+    private static String withCursor(Context ctx, String cursor) {
+        StringBuilder query = new StringBuilder();
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (!name.equals("cursor")) {
+                values.forEach(v -> query.append(name).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)).append('&'));
+            }
+        });
+        return query.append("cursor=").append(cursor).toString();
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

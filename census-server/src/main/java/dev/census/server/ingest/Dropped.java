@@ -1,0 +1,9 @@
+package dev.census.server.ingest;
+
+/** A field removed from an accepted report, and why: answered in the 202 body and counted per reason. */
+public record Dropped(String field, String reason) {
+
+    public static final String UNKNOWN_METRIC = "unknown_metric";
+    public static final String NOT_APPROVED = "not_approved";
+    public static final String INVALID_VALUE = "invalid_value";
+}

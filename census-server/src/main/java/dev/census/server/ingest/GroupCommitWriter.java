@@ -1,0 +1,110 @@
+package dev.census.server.ingest;
+
+import dev.census.server.store.ReportStore;
+import dev.census.server.store.StoredReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer: reports wait in a bounded queue and one thread commits whatever is queued as
+ * one batch (group commit), completing each report's future only after its batch committed. It
+ * drains rather than lingers: while one commit runs, the next batch forms by itself.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+
+    /** Reports waiting at most; beyond this the server answers 503 with Retry-After. */
+    static final int DEFAULT_CAPACITY = 10_000;
+    /** Reports per commit at most: bounds one transaction's size and latency. */
+    static final int DEFAULT_MAX_BATCH = 1_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+    private static final Pending STOP = new Pending(null, null);
+
+    private final ReportStore store;
+    private final BlockingQueue<Pending> queue;
+    private final int maxBatch;
+    private final Thread thread;
+    private volatile boolean accepting = true;
+
+    GroupCommitWriter(ReportStore store, int capacity, int maxBatch) {
+        if (capacity < 1 || maxBatch < 1) {
+            throw new IllegalArgumentException("capacity and maxBatch must be positive");
+        }
+        this.store = store;
+        this.queue = new ArrayBlockingQueue<>(capacity + 1);
+        this.maxBatch = maxBatch;
+        this.thread = new Thread(this::run, "census-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Queues a report; the future completes once it is committed, or is null when the queue is full. */
+    CompletableFuture<Void> submit(StoredReport report) {
+        if (!accepting) {
+            return null;
+        }
+        Pending pending = new Pending(report, new CompletableFuture<>());
+        return queue.offer(pending) ? pending.done() : null;
+    }
+
+    /** Reports waiting to be committed. */
+    int depth() {
+        return queue.size();
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        boolean stopping = false;
+        while (!stopping) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queue.drainTo(batch, maxBatch - 1);
+            stopping = batch.remove(STOP);
+            commit(batch);
+            batch.clear();
+        }
+        List<Pending> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        commit(rest);
+    }
+
+    private void commit(List<Pending> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            store.append(batch.stream().map(Pending::report).toList());
+            batch.forEach(p -> p.done().complete(null));
+        } catch (RuntimeException e) {
+            LOG.warn("committing {} reports failed: {}", batch.size(), e.getMessage());
+            batch.forEach(p -> p.done().completeExceptionally(e));
+        } catch (Error e) {
+            batch.forEach(p -> p.done().completeExceptionally(e));
+            throw e;
+        }
+    }
+
+    /** Stops accepting, commits what is queued, and waits for the writer thread. */
+    @Override
+    public void close() {
+        accepting = false;
+        try {
+            queue.put(STOP);
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Pending(StoredReport report, CompletableFuture<Void> done) {
+    }
+}

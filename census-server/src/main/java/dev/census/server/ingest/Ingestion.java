@@ -1,0 +1,105 @@
+package dev.census.server.ingest;
+
+import dev.census.protocol.Report;
+import dev.census.server.registry.Registry;
+import dev.census.server.store.ReportStore;
+import dev.census.server.store.StoredReport;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The ingestion chain, top to bottom: decode → validate → screen → enqueue → commit. A report is
+ * acknowledged only when its batch has committed.
+ */
+public final class Ingestion implements AutoCloseable {
+
+    private final ReportDecoder decoder = new ReportDecoder();
+    private final RegistryScreen screen;
+    private final GroupCommitWriter writer;
+    private final Clock clock;
+    private final boolean allowBackdated;
+    private final int retentionDays;
+    private final IngestStats stats;
+
+    public Ingestion(Registry registry, ReportStore store, Clock clock, boolean allowBackdated, int retentionDays,
+            IngestStats stats) {
+        this(registry, store, clock, allowBackdated, retentionDays, stats, GroupCommitWriter.DEFAULT_CAPACITY);
+    }
+
+    public Ingestion(Registry registry, ReportStore store, Clock clock, boolean allowBackdated, int retentionDays,
+            IngestStats stats, int queueCapacity) {
+        this.screen = new RegistryScreen(registry);
+        this.writer = new GroupCommitWriter(store, queueCapacity, GroupCommitWriter.DEFAULT_MAX_BATCH);
+        this.clock = clock;
+        this.allowBackdated = allowBackdated;
+        this.retentionDays = retentionDays;
+        this.stats = stats;
+    }
+
+    /**
+     * Takes one request body. Throws {@link RejectedReport} for a report refused as a whole; otherwise
+     * the future completes with what was dropped once the report is durable.
+     */
+    public CompletableFuture<List<Dropped>> ingest(byte[] body) {
+        try {
+            Report decoded = decoder.decode(body);
+            ScreenedReport screened = screen.screen(decoded);
+            Report report = screened.report();
+            Instant now = clock.instant();
+            StoredReport stored = new StoredReport(report.product(), report.systemId(), dayOf(report, now),
+                    report.channel(), now, report.components(), report.metrics());
+            CompletableFuture<Void> committed = writer.submit(stored);
+            if (committed == null) {
+                throw new RejectedReport(503, "overloaded", null, "the ingestion queue is full; retry later");
+            }
+            return committed.thenApply(done -> {
+                stats.recordAccepted();
+                screened.dropped().forEach(d -> stats.recordDropped(d.reason()));
+                return screened.dropped();
+            });
+        } catch (RejectedReport e) {
+            stats.recordRejected(e.type());
+            throw e;
+        }
+    }
+
+    /** Records a refusal decided before the body reached the chain (size, content type). */
+    public void recordRejected(String reason) {
+        stats.recordRejected(reason);
+    }
+
+    /** The UTC day a report counts for: the day it arrives, or with backdating allowed, the day it was sent. */
+    private LocalDate dayOf(Report report, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        if (!allowBackdated) {
+            return today;
+        }
+        LocalDate sent = LocalDate.ofInstant(report.sentAt(), ZoneOffset.UTC);
+        if (sent.isAfter(today)) {
+            throw new RejectedReport(422, "invalid-report", "sent_at", "lies in the future");
+        }
+        if (sent.isBefore(today.minusDays(retentionDays - 1L))) {
+            throw new RejectedReport(422, "invalid-report", "sent_at", "is older than the " + retentionDays + "-day retention");
+        }
+        return sent;
+    }
+
+    /** Reports waiting for their commit. */
+    public int queueDepth() {
+        return writer.depth();
+    }
+
+    public IngestStats stats() {
+        return stats;
+    }
+
+    /** Commits what is queued and stops the writer. */
+    @Override
+    public void close() {
+        writer.close();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.census.server.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.census.protocol.registry.MetricDefinition;
+import dev.census.protocol.registry.MetricStatus;
+import dev.census.protocol.registry.MetricType;
+import dev.census.protocol.registry.ProductDefinition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads a registry directory: one folder per product holding {@code product.yaml} and one YAML file
+ * per metric. The bundled registry is the repository's {@code metrics/} folder, packed into the jar.
+ */
+public final class RegistryLoader {
+
+    /** Where the build puts the repository's metrics/ folder on the classpath. */
+    static final String BUNDLED = "census/registry";
+    private static final String PRODUCT_FILE = "product.yaml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private RegistryLoader() {
+    }
+
+    /** The registry bundled with the server. */
+    public static Registry bundled() {
+        URL url = RegistryLoader.class.getClassLoader().getResource(BUNDLED);
+        if (url == null) {
+            throw new IllegalStateException("the bundled registry " + BUNDLED + " is missing from the classpath");
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    return fromDirectory(jar.getPath(BUNDLED));
+                }
+            }
+            return fromDirectory(Path.of(uri));
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read the bundled registry: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads every product folder below a directory. */
+    public static Registry fromDirectory(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("registry directory " + directory + " does not exist");
+        }
+        List<ProductDefinition> products = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(directory)) {
+            for (Path folder : folders.sorted().toList()) {
+                if (Files.isRegularFile(folder.resolve(PRODUCT_FILE))) {
+                    products.add(readProduct(folder));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read registry " + directory, e);
+        }
+        return new Registry(products);
+    }
+
+    private static ProductDefinition readProduct(Path folder) throws IOException {
+        JsonNode product = read(folder.resolve(PRODUCT_FILE));
+        String name = required(product, "name", folder.resolve(PRODUCT_FILE));
+        Set<String> components = new HashSet<>();
+        product.path("components").forEach(component -> components.add(component.asText()));
+        Map<String, MetricDefinition> metrics = new TreeMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                String fileName = file.getFileName().toString();
+                if (fileName.endsWith(".yaml") && !fileName.equals(PRODUCT_FILE)) {
+                    MetricDefinition metric = readMetric(file);
+                    metrics.put(metric.name(), metric);
+                }
+            }
+        }
+        return new ProductDefinition(name, product.path("title").asText(null), product.path("description").asText(null),
+                components, metrics);
+    }
+
+    private static MetricDefinition readMetric(Path file) throws IOException {
+        JsonNode metric = read(file);
+        String name = required(metric, "name", file);
+        MetricType type = MetricType.fromWire(required(metric, "type", file));
+        if (type == null) {
+            throw new IllegalArgumentException(file + ": type: unknown metric type " + metric.path("type").asText());
+        }
+        MetricStatus status = MetricStatus.fromWire(required(metric, "status", file));
+        if (status == null) {
+            throw new IllegalArgumentException(file + ": status: unknown status " + metric.path("status").asText());
+        }
+        List<String> allowed = new ArrayList<>();
+        metric.path("allowed_values").forEach(value -> allowed.add(value.asText()));
+        try {
+            return new MetricDefinition(name, type, metric.path("unit").asText(null), metric.path("question").asText(null),
+                    allowed, status);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode read(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            return YAML.readTree(in);
+        }
+    }
+
+    private static String required(JsonNode node, String field, Path file) {
+        String value = node.path(field).asText("");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(file + ": " + field + ": is required");
+        }
+        return value;
+    }
+}

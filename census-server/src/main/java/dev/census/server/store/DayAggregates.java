@@ -1,0 +1,41 @@
+package dev.census.server.store;
+
+import java.util.List;
+
+/**
+ * What the database computed for one product and UTC day, from the latest report of each system:
+ * per-channel counts (by family) and statistics, before thresholds and labels are applied.
+ */
+public record DayAggregates(List<Count> counts, List<Stats> stats) {
+
+    public DayAggregates {
+        counts = List.copyOf(counts);
+        stats = List.copyOf(stats);
+    }
+
+    /** What a count is of. */
+    public enum Family {
+        /** name = active_1d | active_7d | active_28d | new. */
+        FLEET,
+        /** key = days since first seen. */
+        AGE,
+        /** name = component, systems running it. */
+        COMPONENT,
+        /** name = component, key = X.Y. */
+        COMPONENT_XY,
+        /** name = component, key = X.Y.Z. */
+        COMPONENT_XYZ,
+        /** name = metric, key = power-of-two exponent (-1 for values below 1, -2 for negative values). */
+        NUMBER_BUCKET,
+        /** name = metric, key = the string or boolean value. */
+        TEXT
+    }
+
+    /** Systems counted per channel, family, name and key. */
+    public record Count(String channel, Family family, String name, String key, long systems) {
+    }
+
+    /** Statistics of one numeric metric on one channel. */
+    public record Stats(String channel, String metric, long systems, double mean, double min, double p50, double p90, double max) {
+    }
+}

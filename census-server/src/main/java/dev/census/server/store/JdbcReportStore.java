@@ -1,0 +1,310 @@
+package dev.census.server.store;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The SQL both engines share: deletion, the day's aggregation, summaries and retention. Engines
+ * differ only in how a batch of reports is appended and in how text sorts.
+ */
+abstract class JdbcReportStore implements ReportStore {
+
+    /** The reports that count for one product and day: the latest of each system. */
+    private static final String DAY_REPORTS = """
+            WITH latest AS (SELECT max(id) AS id FROM reports WHERE product = ? AND day = ? GROUP BY system_id),
+                 day_reports AS (SELECT r.id, r.system_id, r.channel FROM reports r JOIN latest l ON r.id = l.id)
+            """;
+
+    protected final DataSource dataSource;
+
+    JdbcReportStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Inserts the batch's rows on a connection whose transaction the caller commits. */
+    abstract void insertBatch(Connection connection, List<StoredReport> reports) throws SQLException;
+
+    /** An ORDER BY term that sorts text by code point on this engine. */
+    abstract String binaryOrder(String column);
+
+    @Override
+    public void append(List<StoredReport> reports) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        inTransaction(connection -> {
+            insertBatch(connection, reports);
+            return null;
+        });
+    }
+
+    @Override
+    public int deleteSystem(String product, UUID systemId) {
+        return inTransaction(connection -> {
+            int removed = 0;
+            for (String child : List.of("report_components", "report_metrics")) {
+                removed += update(connection, "DELETE FROM " + child
+                        + " WHERE report_id IN (SELECT id FROM reports WHERE product = ? AND system_id = ?)", product, systemId);
+            }
+            removed += update(connection, "DELETE FROM reports WHERE product = ? AND system_id = ?", product, systemId);
+            removed += update(connection, "DELETE FROM systems WHERE product = ? AND system_id = ?", product, systemId);
+            return removed;
+        });
+    }
+
+    @Override
+    public Optional<LocalDate> earliestRawDay(String product) {
+        return inTransaction(connection -> {
+            try (PreparedStatement statement = prepare(connection, "SELECT min(day) FROM reports WHERE product = ?", product);
+                 ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                Date day = rows.getDate(1);
+                return Optional.ofNullable(day).map(Date::toLocalDate);
+            }
+        });
+    }
+
+    @Override
+    public Set<LocalDate> summarizedDays(String product) {
+        return inTransaction(connection -> {
+            Set<LocalDate> days = new HashSet<>();
+            try (PreparedStatement statement = prepare(connection, "SELECT day FROM summarized_days WHERE product = ?", product);
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    days.add(rows.getDate(1).toLocalDate());
+                }
+            }
+            return days;
+        });
+    }
+
+    @Override
+    public DayAggregates aggregateDay(String product, LocalDate day) {
+        return inTransaction(connection -> {
+            foldSystems(connection, product, day);
+            List<DayAggregates.Count> counts = new ArrayList<>();
+            List<DayAggregates.Stats> stats = new ArrayList<>();
+            Date sqlDay = Date.valueOf(day);
+            collectCounts(connection, counts, DayAggregates.Family.FLEET,
+                    DAY_REPORTS + "SELECT channel, 'active_1d', '', count(*) FROM day_reports GROUP BY channel",
+                    product, sqlDay);
+            for (int window : new int[] {7, 28}) {
+                collectCounts(connection, counts, DayAggregates.Family.FLEET,
+                        "SELECT channel, 'active_" + window + "d', '', count(DISTINCT system_id) FROM reports"
+                                + " WHERE product = ? AND day BETWEEN ? AND ? GROUP BY channel",
+                        product, Date.valueOf(day.minusDays(window - 1)), sqlDay);
+            }
+            collectCounts(connection, counts, DayAggregates.Family.FLEET,
+                    DAY_REPORTS + "SELECT d.channel, 'new', '', count(*) FROM day_reports d"
+                            + " JOIN systems s ON s.product = ? AND s.system_id = d.system_id"
+                            + " WHERE s.first_seen = ? GROUP BY d.channel",
+                    product, sqlDay, product, sqlDay);
+            collectCounts(connection, counts, DayAggregates.Family.AGE,
+                    DAY_REPORTS + "SELECT channel, 'age', CAST(age AS VARCHAR), count(*) FROM ("
+                            + "SELECT d.channel, CAST(? AS DATE) - s.first_seen AS age FROM day_reports d"
+                            + " JOIN systems s ON s.product = ? AND s.system_id = d.system_id) ages GROUP BY channel, age",
+                    product, sqlDay, sqlDay, product);
+            String components = DAY_REPORTS + "SELECT d.channel, c.name, %s, count(DISTINCT d.system_id)"
+                    + " FROM report_components c JOIN day_reports d ON c.report_id = d.id GROUP BY d.channel, c.name%s";
+            collectCounts(connection, counts, DayAggregates.Family.COMPONENT, components.formatted("''", ""), product, sqlDay);
+            collectCounts(connection, counts, DayAggregates.Family.COMPONENT_XY, components.formatted("c.xy", ", c.xy"), product, sqlDay);
+            collectCounts(connection, counts, DayAggregates.Family.COMPONENT_XYZ, components.formatted("c.xyz", ", c.xyz"), product, sqlDay);
+            collectCounts(connection, counts, DayAggregates.Family.NUMBER_BUCKET,
+                    DAY_REPORTS + "SELECT d.channel, m.name, CAST(m.bucket AS VARCHAR), count(*)"
+                            + " FROM report_metrics m JOIN day_reports d ON m.report_id = d.id"
+                            + " WHERE m.num IS NOT NULL GROUP BY d.channel, m.name, m.bucket",
+                    product, sqlDay);
+            collectCounts(connection, counts, DayAggregates.Family.TEXT,
+                    DAY_REPORTS + "SELECT d.channel, m.name, m.txt, count(*)"
+                            + " FROM report_metrics m JOIN day_reports d ON m.report_id = d.id"
+                            + " WHERE m.txt IS NOT NULL GROUP BY d.channel, m.name, m.txt",
+                    product, sqlDay);
+            try (PreparedStatement statement = prepare(connection, DAY_REPORTS
+                    + "SELECT d.channel, m.name, count(*), avg(m.num), min(m.num),"
+                    + " percentile_cont(0.5) WITHIN GROUP (ORDER BY m.num),"
+                    + " percentile_cont(0.9) WITHIN GROUP (ORDER BY m.num), max(m.num)"
+                    + " FROM report_metrics m JOIN day_reports d ON m.report_id = d.id"
+                    + " WHERE m.num IS NOT NULL GROUP BY d.channel, m.name", product, sqlDay);
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    stats.add(new DayAggregates.Stats(rows.getString(1), rows.getString(2), rows.getLong(3),
+                            rows.getDouble(4), rows.getDouble(5), rows.getDouble(6), rows.getDouble(7), rows.getDouble(8)));
+                }
+            }
+            return new DayAggregates(counts, stats);
+        });
+    }
+
+    /** Records the day's reporters in the permanent first/last-seen table. */
+    private void foldSystems(Connection connection, String product, LocalDate day) throws SQLException {
+        Date sqlDay = Date.valueOf(day);
+        update(connection, """
+                INSERT INTO systems (product, system_id, first_seen, last_seen)
+                SELECT DISTINCT product, system_id, day, day FROM reports WHERE product = ? AND day = ?
+                ON CONFLICT (product, system_id) DO UPDATE SET
+                    first_seen = LEAST(systems.first_seen, excluded.first_seen),
+                    last_seen = GREATEST(systems.last_seen, excluded.last_seen)
+                """, product, sqlDay);
+    }
+
+    private void collectCounts(Connection connection, List<DayAggregates.Count> into, DayAggregates.Family family,
+            String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                into.add(new DayAggregates.Count(rows.getString(1), family, rows.getString(2), rows.getString(3), rows.getLong(4)));
+            }
+        }
+    }
+
+    @Override
+    public void replaceSummaries(String product, LocalDate day, List<SummaryRow> rows) {
+        inTransaction(connection -> {
+            Date sqlDay = Date.valueOf(day);
+            update(connection, "DELETE FROM summaries WHERE product = ? AND day = ?", product, sqlDay);
+            update(connection, "DELETE FROM summarized_days WHERE product = ? AND day = ?", product, sqlDay);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO summaries (product, day, channel, metric, kind, key, value, systems) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (SummaryRow row : rows) {
+                    bind(insert, product, sqlDay, row.channel(), row.metric(), row.kind(), row.key(), row.value(), row.systems());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            update(connection, "INSERT INTO summarized_days (product, day, computed_at) VALUES (?, ?, ?)",
+                    product, sqlDay, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
+            return null;
+        });
+    }
+
+    @Override
+    public List<SummaryRow> readSummaries(SummaryQuery query) {
+        StringBuilder sql = new StringBuilder(
+                "SELECT day, channel, metric, kind, key, value, systems FROM summaries"
+                        + " WHERE product = ? AND channel = ? AND day BETWEEN ? AND ?");
+        List<Object> parameters = new ArrayList<>(List.of(query.product(), query.channel(),
+                Date.valueOf(query.from()), Date.valueOf(query.to())));
+        if (query.metric() != null) {
+            sql.append(" AND metric = ?");
+            parameters.add(query.metric());
+        }
+        SummaryRow after = query.after();
+        if (after != null) {
+            sql.append(" AND (day > ? OR (day = ? AND (").append(binaryOrder("metric")).append(" > ? OR (metric = ? AND (")
+                    .append(binaryOrder("kind")).append(" > ? OR (kind = ? AND ").append(binaryOrder("key")).append(" > ?))))))");
+            Date afterDay = Date.valueOf(after.day());
+            parameters.addAll(List.of(afterDay, afterDay, after.metric(), after.metric(), after.kind(), after.kind(), after.key()));
+        }
+        sql.append(" ORDER BY day, ").append(binaryOrder("metric")).append(", ").append(binaryOrder("kind"))
+                .append(", ").append(binaryOrder("key")).append(" LIMIT ").append(query.limit());
+        return inTransaction(connection -> {
+            List<SummaryRow> rows = new ArrayList<>();
+            try (PreparedStatement statement = prepare(connection, sql.toString(), parameters.toArray());
+                 ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    double value = result.getDouble(6);
+                    Double boxed = result.wasNull() ? null : value;
+                    rows.add(new SummaryRow(result.getDate(1).toLocalDate(), result.getString(2), result.getString(3),
+                            result.getString(4), result.getString(5), boxed, result.getLong(7)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    @Override
+    public int deleteReportsBefore(LocalDate cutoff) {
+        return deleteReportsWhere("day < ?", Date.valueOf(cutoff));
+    }
+
+    @Override
+    public int compactBefore(LocalDate day) {
+        return deleteReportsWhere("day < ? AND id NOT IN (SELECT max(id) FROM reports GROUP BY product, system_id, day)",
+                Date.valueOf(day));
+    }
+
+    private int deleteReportsWhere(String condition, Object... parameters) {
+        return inTransaction(connection -> {
+            for (String child : List.of("report_components", "report_metrics")) {
+                update(connection, "DELETE FROM " + child + " WHERE report_id IN (SELECT id FROM reports WHERE "
+                        + condition + ")", parameters);
+            }
+            return update(connection, "DELETE FROM reports WHERE " + condition, parameters);
+        });
+    }
+
+    @Override
+    public long countReports(String product) {
+        return inTransaction(connection -> {
+            try (PreparedStatement statement = prepare(connection, "SELECT count(*) FROM reports WHERE product = ?", product);
+                 ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    interface TransactionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    <T> T inTransaction(TransactionWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            bind(statement, parameters);
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i] == null) {
+                statement.setNull(i + 1, Types.NULL);
+            } else {
+                statement.setObject(i + 1, parameters[i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.census.server.store;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Where reports, the permanent first/last-seen table and published summaries live. Every method is
+ * one transaction; a failure throws {@link StoreUnavailableException} and changes nothing.
+ */
+public interface ReportStore extends AutoCloseable {
+
+    /** Appends reports in one transaction; when this returns they are durable. */
+    void append(List<StoredReport> reports);
+
+    /** Erases every raw report and the first/last-seen row of one system; returns the rows removed. */
+    int deleteSystem(String product, UUID systemId);
+
+    /** The earliest UTC day for which raw reports of this product are kept. */
+    Optional<LocalDate> earliestRawDay(String product);
+
+    /** Days of this product whose summary has been written. */
+    Set<LocalDate> summarizedDays(String product);
+
+    /** Folds the day's reporters into the first/last-seen table, then aggregates the day in SQL. */
+    DayAggregates aggregateDay(String product, LocalDate day);
+
+    /** Replaces the published numbers of one product and day, and marks the day summarized. */
+    void replaceSummaries(String product, LocalDate day, List<SummaryRow> rows);
+
+    /** Published numbers in (day, metric, kind, key) order, after the query's cursor row. */
+    List<SummaryRow> readSummaries(SummaryQuery query);
+
+    /** Deletes raw reports of days before the cutoff; returns how many reports were deleted. */
+    int deleteReportsBefore(LocalDate cutoff);
+
+    /** Deletes reports that a later report of the same system and day superseded, for days before the given one. */
+    int compactBefore(LocalDate day);
+
+    /** Counts raw report rows (superseded ones included): for statistics and tests. */
+    long countReports(String product);
+
+    @Override
+    void close();
+}

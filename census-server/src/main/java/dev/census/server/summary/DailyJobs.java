@@ -1,0 +1,76 @@
+package dev.census.server.summary;
+
+import dev.census.server.store.ReportStore;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daily work, checked every few minutes on one daemon thread: summarize closed days, compact
+ * superseded reports, then delete raw reports past retention (only after their days are summarized).
+ */
+public final class DailyJobs implements AutoCloseable {
+
+    /** How often the jobs look for work; each run is cheap when there is none. */
+    static final long PERIOD_MINUTES = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DailyJobs.class);
+
+    private final Summarizer summarizer;
+    private final ReportStore store;
+    private final Clock clock;
+    private final int retentionDays;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "census-daily-jobs");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public DailyJobs(Summarizer summarizer, ReportStore store, Clock clock, int retentionDays) {
+        this.summarizer = summarizer;
+        this.store = store;
+        this.clock = clock;
+        this.retentionDays = retentionDays;
+    }
+
+    public void start() {
+        scheduler.scheduleWithFixedDelay(this::runLogged, 0, PERIOD_MINUTES, TimeUnit.MINUTES);
+    }
+
+    /** Runs the jobs once now; returns the days summarized per product. */
+    public Map<String, List<LocalDate>> runOnce() {
+        Map<String, List<LocalDate>> written = summarizer.catchUp();
+        LocalDate today = LocalDate.now(clock);
+        int compacted = store.compactBefore(today);
+        int expired = store.deleteReportsBefore(retentionCutoff());
+        if (compacted + expired > 0 || written.values().stream().anyMatch(days -> !days.isEmpty())) {
+            LOG.info("daily jobs: summarized {}, compacted {} superseded reports, deleted {} reports past retention",
+                    written, compacted, expired);
+        }
+        return written;
+    }
+
+    /** Raw reports of days before this are deleted. */
+    public LocalDate retentionCutoff() {
+        return LocalDate.now(clock).minusDays(retentionDays);
+    }
+
+    private void runLogged() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            LOG.warn("daily jobs failed, will retry in {} minutes: {}", PERIOD_MINUTES, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.census.server.summary;
+
+import dev.census.protocol.Channel;
+import dev.census.protocol.registry.MetricDefinition;
+import dev.census.protocol.registry.ProductDefinition;
+import dev.census.server.store.DayAggregates;
+import dev.census.server.store.DayAggregates.Count;
+import dev.census.server.store.DayAggregates.Family;
+import dev.census.server.store.PowerOfTwoBuckets;
+import dev.census.server.store.SummaryRow;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns a day's aggregates into published numbers: names each metric, labels histogram buckets,
+ * and applies the k-threshold — buckets of fewer than k systems merge into "other" (published only
+ * if it reaches k itself), and statistics of fewer than k systems are not published.
+ */
+final class SummaryBuilder {
+
+    /** Fleet counts, as buckets active_1d, active_7d, active_28d and new. */
+    static final String SYSTEMS = "systems";
+    /** Days since first seen of the day's active systems, power-of-two buckets. */
+    static final String AGE = "systems.age_days";
+    /** Systems running each component. */
+    static final String COMPONENTS = "components";
+    static final String OTHER = "other";
+    static final List<String> FLEET_BUCKETS = List.of("active_1d", "active_7d", "active_28d", "new");
+
+    private final int k;
+
+    SummaryBuilder(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1");
+        }
+        this.k = k;
+    }
+
+    List<SummaryRow> build(ProductDefinition product, LocalDate day, DayAggregates aggregates) {
+        List<SummaryRow> rows = new ArrayList<>();
+        for (Channel channel : Channel.values()) {
+            for (String bucket : FLEET_BUCKETS) {
+                long systems = aggregates.counts().stream()
+                        .filter(c -> c.family() == Family.FLEET && c.channel().equals(channel.wireName()) && c.name().equals(bucket))
+                        .mapToLong(Count::systems).sum();
+                rows.add(SummaryRow.bucket(day, channel.wireName(), SYSTEMS, bucket, systems));
+            }
+        }
+        Map<String, Map<String, Long>> buckets = new TreeMap<>();
+        for (Count count : aggregates.counts()) {
+            String metric = metricName(product, count);
+            if (metric != null) {
+                buckets.computeIfAbsent(count.channel() + "\n" + metric, m -> new LinkedHashMap<>())
+                        .merge(bucketLabel(count), count.systems(), Long::sum);
+            }
+        }
+        buckets.forEach((channelAndMetric, counts) -> {
+            String[] parts = channelAndMetric.split("\n", 2);
+            rows.addAll(thresholded(day, parts[0], parts[1], counts));
+        });
+        for (DayAggregates.Stats stats : aggregates.stats()) {
+            MetricDefinition definition = product.metrics().get(stats.metric());
+            if (definition == null || !definition.type().numeric() || stats.systems() < k) {
+                continue;
+            }
+            String channel = stats.channel();
+            rows.add(SummaryRow.stat(day, channel, stats.metric(), "mean", stats.mean(), stats.systems()));
+            rows.add(SummaryRow.stat(day, channel, stats.metric(), "min", stats.min(), stats.systems()));
+            rows.add(SummaryRow.stat(day, channel, stats.metric(), "p50", stats.p50(), stats.systems()));
+            rows.add(SummaryRow.stat(day, channel, stats.metric(), "p90", stats.p90(), stats.systems()));
+            rows.add(SummaryRow.stat(day, channel, stats.metric(), "max", stats.max(), stats.systems()));
+        }
+        return rows;
+    }
+
+    private List<SummaryRow> thresholded(LocalDate day, String channel, String metric, Map<String, Long> counts) {
+        List<SummaryRow> rows = new ArrayList<>();
+        long other = 0;
+        for (Map.Entry<String, Long> bucket : counts.entrySet()) {
+            if (bucket.getValue() >= k && !bucket.getKey().equals(OTHER)) {
+                rows.add(SummaryRow.bucket(day, channel, metric, bucket.getKey(), bucket.getValue()));
+            } else {
+                other += bucket.getValue();
+            }
+        }
+        if (other >= k) {
+            rows.add(SummaryRow.bucket(day, channel, metric, OTHER, other));
+        }
+        return rows;
+    }
+
+    /** The published metric a count belongs to, or null when it is not published (fleet, unknown metrics). */
+    private static String metricName(ProductDefinition product, Count count) {
+        return switch (count.family()) {
+            case FLEET -> null;
+            case AGE -> AGE;
+            case COMPONENT -> COMPONENTS;
+            case COMPONENT_XY -> COMPONENTS + "." + count.name() + ".xy";
+            case COMPONENT_XYZ -> COMPONENTS + "." + count.name() + ".xyz";
+            case NUMBER_BUCKET -> {
+                MetricDefinition definition = product.metrics().get(count.name());
+                yield definition != null && definition.type().numeric() ? count.name() : null;
+            }
+            case TEXT -> product.metrics().containsKey(count.name()) ? count.name() : null;
+        };
+    }
+
+    private static String bucketLabel(Count count) {
+        return switch (count.family()) {
+            case COMPONENT -> count.name();
+            case AGE -> PowerOfTwoBuckets.label(PowerOfTwoBuckets.exponent(Double.parseDouble(count.key())));
+            case NUMBER_BUCKET -> PowerOfTwoBuckets.label(Integer.parseInt(count.key()));
+            default -> count.key();
+        };
+    }
+}
