@@ -162,7 +162,7 @@ final class Reporter {
                 ? preview.report() : build(now, installation.systemId());
         preview = null;
         Outbox.Entry entry = stage(report, DailySchedule.day(now), now);
-        return entry.status() == Outbox.Status.PENDING ? sendOnce(entry) : notSent(entry);
+        return entry.status() == Outbox.Status.PENDING && !settings.outbox().isPaused() ? sendOnce(entry) : notSent(entry);
     }
 
     /** Sends the newest pending report (after a resume): one attempt, consent permitting. */

@@ -50,6 +50,20 @@ class OutboxTest {
     }
 
     @Test
+    void sendNowOnAPausedOutboxHoldsTheReport() {
+        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+            census.outbox().pause();
+
+            UploadResult result = census.sendNow();
+
+            assertThat(result.outcome()).isEqualTo(UploadResult.Outcome.HELD);
+            assertThat(server.requests()).isEmpty();
+            assertThat(census.outbox().list()).singleElement()
+                    .satisfies(entry -> assertThat(entry.report()).isEqualTo(result.report()));
+        }
+    }
+
+    @Test
     void aPauseMadeByAnotherProcessOnTheSameStateDirectoryIsHonoured() throws Exception {
         try (Census app = Fixtures.demo(server.uri(), stateDir, clock).build();
              Census adminCli = Fixtures.demo(server.uri(), stateDir, clock).build()) {
@@ -72,7 +86,9 @@ class OutboxTest {
                 clock.advance(Duration.ofMinutes(1));
                 census.sendNow();
             }
-            assertThat(census.outbox().list()).hasSize(Outbox.HELD);
+            assertThat(census.outbox().list()).hasSize(Outbox.HELD)
+                    .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(Outbox.Status.PENDING));
+            assertThat(server.requests()).isEmpty();
             census.outbox().resume();
             for (int i = 0; i < Outbox.KEPT + 5; i++) {
                 clock.advance(Duration.ofMinutes(1));
