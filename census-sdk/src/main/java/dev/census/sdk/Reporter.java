@@ -80,10 +80,25 @@ final class Reporter {
                     installation = settings.store().read().orElse(installation);
                 }
                 nextDailyAt = schedule.next(installation, settings.clock().instant());
+                closeStaleReports();
             }
         }
         initialized = true;
         log.info(notice());
+    }
+
+    /** Pending reports of earlier days lost their retries with the process that made them: mark them failed. */
+    private void closeStaleReports() {
+        if (settings.outbox().isPaused()) {
+            return; // held for inspection, on purpose
+        }
+        LocalDate today = DailySchedule.day(settings.clock().instant());
+        for (Outbox.Entry entry : settings.outbox().list()) {
+            if (entry.status() == Outbox.Status.PENDING && entry.day().isBefore(today)) {
+                settings.outbox().update(entry.id(), Outbox.Status.FAILED,
+                        (entry.reason() == null ? "" : entry.reason() + "; ") + "the process stopped before it was sent");
+            }
+        }
     }
 
     /** Does whatever is due now: the day's report, or a retry. Never throws for store or network trouble. */

@@ -103,6 +103,24 @@ class OutboxTest {
     }
 
     @Test
+    void aReportLeftPendingByAStoppedProcessIsMarkedFailedOnTheNextDay() throws Exception {
+        server.thenAnswer(503, "", java.util.Map.of());
+        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+            census.start();
+            Fixtures.runNext(census, clock); // fails once, a retry is planned in memory
+            assertThat(census.outbox().list().get(0).status()).isEqualTo(Outbox.Status.PENDING);
+        }
+        clock.advance(Duration.ofDays(1));
+        try (Census restarted = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+            restarted.start();
+            assertThat(restarted.outbox().list()).singleElement().satisfies(entry -> {
+                assertThat(entry.status()).isEqualTo(Outbox.Status.FAILED);
+                assertThat(entry.reason()).contains("HTTP 503", "the process stopped before it was sent");
+            });
+        }
+    }
+
+    @Test
     void exportWritesEveryReportWithItsStatus() throws Exception {
         server.thenAnswer(400, "{\"title\":\"bad\"}", java.util.Map.of());
         try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
