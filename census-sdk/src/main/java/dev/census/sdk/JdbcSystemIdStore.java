@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 
 /**
@@ -35,10 +37,11 @@ public final class JdbcSystemIdStore extends SystemIdStore {
     private static final String INSERT = "INSERT INTO " + TABLE
             + " (id, system_id, upgraded, time_of_day, first_notice_at, last_report_day) VALUES (1, ?, ?, ?, ?, ?)";
     private static final String CLAIM = "UPDATE " + TABLE + " SET last_report_day = ? WHERE id = 1 AND last_report_day < ?";
-    /** Concurrent CREATE TABLE IF NOT EXISTS can still collide on some databases; a retry then sees the table. */
-    private static final int CREATE_ATTEMPTS = 5;
-    /** A conflicting UPDATE is retried: by then the winner has committed and the retry matches no row. */
-    private static final int CLAIM_ATTEMPTS = 5;
+    /**
+     * Statements that collide with another node's (concurrent CREATE TABLE, INSERT of row 1, the
+     * lease UPDATE) are retried: once the other transaction has committed, the retry sees its result.
+     */
+    private static final int ATTEMPTS = 8;
 
     private final DataSource dataSource;
 
@@ -51,9 +54,23 @@ public final class JdbcSystemIdStore extends SystemIdStore {
         return new JdbcSystemIdStore(Objects.requireNonNull(dataSource, "dataSource"));
     }
 
+    /** A connection in autocommit mode: each statement here is its own transaction, whatever the pool's default. */
+    private Connection open() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
     @Override
     Optional<Installation> read() {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = open()) {
             return select(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read " + TABLE + ": " + e.getMessage(), e);
@@ -62,27 +79,31 @@ public final class JdbcSystemIdStore extends SystemIdStore {
 
     @Override
     Installation createIfAbsent(Installation candidate) {
-        try (Connection connection = dataSource.getConnection()) {
-            createTable(connection);
-            Optional<Installation> existing = select(connection);
-            if (existing.isPresent()) {
-                return existing.get();
+        SQLException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try (Connection connection = open()) {
+                createTable(connection);
+                Optional<Installation> existing = select(connection);
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    insert.setString(1, candidate.systemId().toString());
+                    insert.setBoolean(2, candidate.upgraded());
+                    insert.setInt(3, candidate.secondOfDay());
+                    insert.setLong(4, Installation.noticeMillis(candidate.firstNoticeAt()));
+                    insert.setLong(5, candidate.lastReportDay().toEpochDay());
+                    insert.executeUpdate();
+                }
+                return select(connection).orElseThrow(() -> new IllegalStateException(TABLE + " has no row after insert"));
+            } catch (SQLException e) {
+                // another node created the table or inserted row 1 first (duplicate key or write conflict):
+                // once its transaction is committed, the next attempt reads its row
+                last = e;
             }
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setString(1, candidate.systemId().toString());
-                insert.setBoolean(2, candidate.upgraded());
-                insert.setInt(3, candidate.secondOfDay());
-                insert.setLong(4, Installation.noticeMillis(candidate.firstNoticeAt()));
-                insert.setLong(5, candidate.lastReportDay().toEpochDay());
-                insert.executeUpdate();
-            } catch (SQLException lostTheRace) {
-                // another node inserted row 1 first (primary key or write conflict): theirs wins
-                rollbackQuietly(connection);
-            }
-            return select(connection).orElseThrow(() -> new IllegalStateException(TABLE + " has no row after insert"));
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create " + TABLE + ": " + e.getMessage(), e);
+            backOff(attempt);
         }
+        throw new IllegalStateException("cannot create " + TABLE + ": " + last.getMessage(), last);
     }
 
     @Override
@@ -93,8 +114,8 @@ public final class JdbcSystemIdStore extends SystemIdStore {
     @Override
     boolean claimDay(LocalDate day) {
         SQLException last = null;
-        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-            try (Connection connection = dataSource.getConnection();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try (Connection connection = open();
                  PreparedStatement claim = connection.prepareStatement(CLAIM)) {
                 claim.setLong(1, day.toEpochDay());
                 claim.setLong(2, day.toEpochDay());
@@ -107,13 +128,14 @@ public final class JdbcSystemIdStore extends SystemIdStore {
                     return false;
                 }
             }
+            backOff(attempt);
         }
         throw new IllegalStateException("cannot take the upload lease in " + TABLE + ": " + last.getMessage(), last);
     }
 
     @Override
     void recordFirstNotice(Instant at) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = open();
              PreparedStatement statement = connection.prepareStatement(
                      "UPDATE " + TABLE + " SET first_notice_at = ? WHERE id = 1 AND first_notice_at < 0")) {
             statement.setLong(1, at.toEpochMilli());
@@ -134,7 +156,7 @@ public final class JdbcSystemIdStore extends SystemIdStore {
     }
 
     private void update(String sql, String parameter) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = open();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             if (parameter != null) {
                 statement.setString(1, parameter);
@@ -164,7 +186,7 @@ public final class JdbcSystemIdStore extends SystemIdStore {
 
     private static void createTable(Connection connection) throws SQLException {
         SQLException last = null;
-        for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             if (tableExists(connection)) {
                 return;
             }
@@ -175,8 +197,17 @@ public final class JdbcSystemIdStore extends SystemIdStore {
                 last = e;
                 rollbackQuietly(connection);
             }
+            backOff(attempt);
         }
         throw last;
+    }
+
+    /**
+     * Waits 1, 2, 4 … ms before retrying a statement that collided with another node's
+     * transaction, so that transaction can commit: about a quarter of a second in all.
+     */
+    private static void backOff(int attempt) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1L << attempt));
     }
 
     private static boolean tableExists(Connection connection) throws SQLException {

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +63,7 @@ class JdbcSystemIdStoreTest {
         }
     }
 
-    @Test
+    @RepeatedTest(3)
     void concurrentFirstStartsOfSeveralNodesYieldOneId() throws Exception {
         int nodes = 4;
         ExecutorService pool = Executors.newFixedThreadPool(nodes);
@@ -102,7 +103,7 @@ class JdbcSystemIdStoreTest {
         assertThat(store.claimDay(day.plusDays(1))).isTrue();
     }
 
-    @Test
+    @RepeatedTest(3)
     void racingNodesTakeTheDayLeaseExactlyOnce() throws Exception {
         JdbcSystemIdStore.of(database).createIfAbsent(new Installation(UUID.randomUUID(), false, 0, null, Installation.NEVER));
         LocalDate day = LocalDate.of(2026, 3, 2);
