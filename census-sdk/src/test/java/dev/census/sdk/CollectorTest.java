@@ -1,0 +1,114 @@
+package dev.census.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CollectorTest {
+
+    @TempDir
+    Path stateDir;
+    final ManualClock clock = new ManualClock(Fixtures.T0);
+    final CountDownLatch never = new CountDownLatch(1);
+    RecordingCensusEndpoint server;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = RecordingCensusEndpoint.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        never.countDown();
+        server.close();
+    }
+
+    /** Ignores interruption, like a collector stuck in native code. */
+    private Object hangUntilTheTestEnds() {
+        while (never.getCount() > 0) {
+            try {
+                never.await();
+            } catch (InterruptedException ignored) {
+                // keep hanging
+            }
+        }
+        return 1;
+    }
+
+    private Census.Builder census() {
+        return Census.builder().product("demo").endpoint(server.uri()).stateDir(stateDir)
+                .component("core", "3.49.1").clock(clock).environment(java.util.Map.of()).manualScheduling();
+    }
+
+    @Test
+    void aThrowingOrHangingCollectorIsReportedAbsentAndTheRestIsSent() throws Exception {
+        try (LogCapture logs = new LogCapture();
+             Census census = census()
+                     .metric("a.throws", () -> {
+                         throw new IllegalStateException("database is down");
+                     })
+                     .metric("b.hangs", this::hangUntilTheTestEnds)
+                     .metric("c.zero", () -> 0)
+                     .metric("d.flag", () -> true)
+                     .metric("e.text", () -> "postgresql")
+                     .metric("f.absent", Optional::empty)
+                     .collectorTimeout(Duration.ofMillis(200))
+                     .build()) {
+
+            UploadResult result = census.sendNow();
+
+            assertThat(result.sent()).isTrue();
+            assertThat(server.reports().get(0).body())
+                    .contains("\"metrics\":{\"c.zero\":0,\"d.flag\":true,\"e.text\":\"postgresql\"}");
+            assertThat(logs.at(Level.WARNING)).anySatisfy(line -> assertThat(line).contains("a.throws", "database is down"))
+                    .anySatisfy(line -> assertThat(line).contains("b.hangs", "no answer within 200 ms"));
+        }
+    }
+
+    @Test
+    void aValueThatLooksLikePersonalDataIsRefused() throws Exception {
+        try (LogCapture logs = new LogCapture();
+             Census census = census()
+                     .metric("db.host", () -> "admin@example.org")
+                     .metric("db.address", () -> "10.0.0.12")
+                     .metric("db.kind", () -> "postgresql")
+                     .build()) {
+
+            String preview = census.preview();
+
+            assertThat(preview).contains("\"metrics\":{\"db.kind\":\"postgresql\"}").doesNotContain("example.org", "10.0.0.12");
+            assertThat(logs.at(Level.WARNING)).anySatisfy(line -> assertThat(line).contains("db.host", "email"))
+                    .anySatisfy(line -> assertThat(line).contains("db.address", "ipv4"));
+        }
+    }
+
+    @Test
+    void aPiiRuleIsWhatTheInjectedCheckSays() throws Exception {
+        try (Census census = census().metric("db.kind", () -> "postgresql")
+                .piiCheck(text -> text.startsWith("postgres") ? Optional.of("test-rule") : Optional.empty()).build()) {
+            assertThat(census.preview()).contains("\"metrics\":{}");
+        }
+    }
+
+    @Test
+    void aRepeatedCollectorFailureIsLoggedOnceNotAtEveryReport() throws Exception {
+        try (LogCapture logs = new LogCapture();
+             Census census = census().metric("a.throws", () -> {
+                 throw new IllegalStateException("boom");
+             }).build()) {
+            census.preview();
+            census.preview();
+            census.preview();
+
+            assertThat(logs.at(Level.WARNING)).hasSize(1);
+        }
+    }
+}

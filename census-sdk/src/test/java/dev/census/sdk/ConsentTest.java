@@ -1,0 +1,168 @@
+package dev.census.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsentTest {
+
+    @TempDir
+    Path tmp;
+    Path stateDir;
+    final ManualClock clock = new ManualClock(Fixtures.T0);
+    RecordingCensusEndpoint server;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = RecordingCensusEndpoint.start();
+        stateDir = tmp.resolve("census");
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void offWritesNothingToDiskAndSendsNothing() throws Exception {
+        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).consent(Consent.OFF).build()) {
+            census.start();
+            String preview = census.preview();
+            UploadResult result = census.sendNow();
+            census.runDueWork();
+            clock.advance(Duration.ofDays(2));
+            census.runDueWork();
+
+            assertThat(result.outcome()).isEqualTo(UploadResult.Outcome.OFF);
+            assertThat(census.nextRunAt()).isEmpty();
+            assertThat(census.systemId()).isEmpty();
+            assertThat(preview).contains(Reporter.PLACEHOLDER_ID.toString());
+        }
+        assertThat(stateDir).doesNotExist();
+        assertThat(tmp).isEmptyDirectory();
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void localKeepsReportsInTheOutboxAndNeverConnects() throws Exception {
+        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).consent(Consent.LOCAL).build()) {
+            census.start();
+            Fixtures.runNext(census, clock);
+            Fixtures.runNext(census, clock);
+            UploadResult result = census.sendNow();
+            census.outbox().resume();
+
+            assertThat(result.outcome()).isEqualTo(UploadResult.Outcome.KEPT_LOCALLY);
+            assertThat(census.outbox().list()).hasSize(3)
+                    .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(Outbox.Status.LOCAL));
+        }
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void doNotTrackWinsOverAnExplicitOn() throws Exception {
+        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).consent(Consent.ON)
+                .environment(Map.of("DO_NOT_TRACK", "1")).build()) {
+            census.start();
+            assertThat(census.consent()).isEqualTo(Consent.OFF);
+            assertThat(census.sendNow().outcome()).isEqualTo(UploadResult.Outcome.OFF);
+        }
+        assertThat(stateDir).doesNotExist();
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void censusModeOffWinsOverAnExplicitOn() throws Exception {
+        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).consent(Consent.ON)
+                .environment(Map.of("CENSUS_MODE", "off")).build()) {
+            assertThat(census.consent()).isEqualTo(Consent.OFF);
+        }
+        assertThat(stateDir).doesNotExist();
+    }
+
+    @Test
+    void continuousIntegrationBuildsReportsButNeverUploads() throws Exception {
+        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).consent(Consent.ON)
+                .environment(Map.of("CI", "true")).build()) {
+            census.start();
+            Fixtures.runNext(census, clock);
+            UploadResult result = census.sendNow();
+
+            assertThat(result.outcome()).isEqualTo(UploadResult.Outcome.KEPT_LOCALLY);
+            assertThat(result.detail()).contains("CI=true");
+            assertThat(census.outbox().list()).hasSize(2);
+        }
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void upgradedInstallationsDefaultToLocalWhileNewOnesGetTheAppDefault() throws Exception {
+        Path upgraded = tmp.resolve("upgraded");
+        Path fresh = tmp.resolve("fresh");
+        try (Census old = Fixtures.demo(server.uri(), upgraded, clock)
+                .upgradedInstallationConsent(Consent.LOCAL, () -> true).build();
+             Census young = Fixtures.demo(server.uri(), fresh, clock)
+                .upgradedInstallationConsent(Consent.LOCAL, () -> false).build()) {
+            assertThat(old.consent()).isEqualTo(Consent.LOCAL);
+            assertThat(young.consent()).isEqualTo(Consent.ON);
+        }
+        // the answer is stored: the application is not asked again, and an admin's choice still wins
+        try (Census restarted = Fixtures.demo(server.uri(), upgraded, clock)
+                .upgradedInstallationConsent(Consent.LOCAL, () -> false).build();
+             Census optedIn = Fixtures.demo(server.uri(), upgraded, clock).consent(Consent.ON)
+                .upgradedInstallationConsent(Consent.LOCAL, () -> true).build()) {
+            assertThat(restarted.consent()).isEqualTo(Consent.LOCAL);
+            assertThat(optedIn.consent()).isEqualTo(Consent.ON);
+        }
+    }
+
+    @Test
+    void theStartNoticeSaysWhatIsSentWhereHowToSeeItAndHowToStopIt() throws Exception {
+        try (LogCapture logs = new LogCapture();
+             Census census = Fixtures.demo(server.uri(), stateDir, clock)
+                     .disableHint("set ANALYTICS=False in settings.py")
+                     .previewHint("pulpcore-manager analytics --preview").build()) {
+            census.start();
+
+            assertThat(logs.at(Level.INFO)).singleElement().satisfies(line -> assertThat(line).contains(
+                    "is ON", "workers.processes", "core", server.uri() + "/api/v1/reports",
+                    "pulpcore-manager analytics --preview", "ANALYTICS=False in settings.py"));
+
+            Fixtures.runNext(census, clock);
+            assertThat(logs.at(Level.INFO)).hasSize(2);
+            assertThat(logs.at(Level.INFO).get(1)).contains(census.outbox().list().get(0).report());
+        }
+    }
+
+    @Test
+    void theFirstScheduledUploadComesNoSoonerThanThirtyMinutesAfterTheNotice() throws Exception {
+        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+            census.start();
+
+            assertThat(census.nextRunAt().orElseThrow()).isAfterOrEqualTo(Fixtures.T0.plus(Duration.ofMinutes(30)));
+            clock.advance(Duration.ofMinutes(29));
+            census.runDueWork();
+            assertThat(server.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRestartedInstallationKeepsItsIdentityAndTimeOfDay() throws Exception {
+        String first;
+        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+            first = census.systemId().orElseThrow().toString();
+        }
+        try (Census again = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+            assertThat(again.systemId().orElseThrow().toString()).isEqualTo(first);
+        }
+        assertThat(Files.readString(stateDir.resolve(FileSystemIdStore.FILE_NAME))).contains(first, "time_of_day");
+    }
+}

@@ -1,0 +1,152 @@
+package dev.census.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutboxTest {
+
+    @TempDir
+    Path stateDir;
+    final ManualClock clock = new ManualClock(Fixtures.T0);
+    RecordingCensusEndpoint server;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = RecordingCensusEndpoint.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void pausedOutboxKeepsReportsForInspectionAndResumeSendsOnlyTheNewest() throws Exception {
+        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+            census.start();
+            census.outbox().pause();
+            for (int day = 0; day < 3; day++) {
+                Fixtures.runNext(census, clock);
+            }
+            assertThat(server.requests()).isEmpty();
+            assertThat(census.outbox().list()).hasSize(3)
+                    .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(Outbox.Status.PENDING));
+
+            UploadResult result = census.outbox().resume();
+
+            assertThat(result.sent()).isTrue();
+            assertThat(server.reports()).singleElement()
+                    .satisfies(r -> assertThat(r.body()).isEqualTo(census.outbox().list().get(2).report()));
+            assertThat(census.outbox().list()).extracting(Outbox.Entry::status).containsExactly(
+                    Outbox.Status.SUPERSEDED, Outbox.Status.SUPERSEDED, Outbox.Status.SENT);
+        }
+    }
+
+    @Test
+    void sendNowOnAPausedOutboxHoldsTheReport() {
+        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+            census.outbox().pause();
+
+            UploadResult result = census.sendNow();
+
+            assertThat(result.outcome()).isEqualTo(UploadResult.Outcome.HELD);
+            assertThat(server.requests()).isEmpty();
+            assertThat(census.outbox().list()).singleElement()
+                    .satisfies(entry -> assertThat(entry.report()).isEqualTo(result.report()));
+        }
+    }
+
+    @Test
+    void aPauseMadeByAnotherProcessOnTheSameStateDirectoryIsHonoured() throws Exception {
+        try (Census app = Fixtures.demo(server.uri(), stateDir, clock).build();
+             Census adminCli = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+            app.start();
+            adminCli.outbox().pause();
+            Fixtures.runNext(app, clock);
+
+            assertThat(app.outbox().isPaused()).isTrue();
+            assertThat(server.requests()).isEmpty();
+            assertThat(adminCli.outbox().list()).singleElement()
+                    .satisfies(e -> assertThat(e.reason()).contains("paused"));
+        }
+    }
+
+    @Test
+    void heldReportsAreBoundedAndFinishedOnesKeepOnlyTheLastThirty() throws Exception {
+        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+            census.outbox().pause();
+            for (int i = 0; i < Outbox.HELD + 5; i++) {
+                clock.advance(Duration.ofMinutes(1));
+                census.sendNow();
+            }
+            assertThat(census.outbox().list()).hasSize(Outbox.HELD)
+                    .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(Outbox.Status.PENDING));
+            assertThat(server.requests()).isEmpty();
+            census.outbox().resume();
+            for (int i = 0; i < Outbox.KEPT + 5; i++) {
+                clock.advance(Duration.ofMinutes(1));
+                census.sendNow();
+            }
+            assertThat(census.outbox().list()).hasSize(Outbox.KEPT)
+                    .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(Outbox.Status.SENT));
+            try (var files = Files.list(stateDir.resolve("outbox"))) {
+                assertThat(files.count()).isEqualTo(2L * Outbox.KEPT);
+            }
+        }
+    }
+
+    @Test
+    void aReportLeftPendingByAStoppedProcessIsMarkedFailedOnTheNextDay() throws Exception {
+        server.thenAnswer(503, "", java.util.Map.of());
+        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+            census.start();
+            Fixtures.runNext(census, clock); // fails once, a retry is planned in memory
+            assertThat(census.outbox().list().get(0).status()).isEqualTo(Outbox.Status.PENDING);
+        }
+        clock.advance(Duration.ofDays(1));
+        try (Census restarted = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+            restarted.start();
+            assertThat(restarted.outbox().list()).singleElement().satisfies(entry -> {
+                assertThat(entry.status()).isEqualTo(Outbox.Status.FAILED);
+                assertThat(entry.reason()).contains("HTTP 503", "the process stopped before it was sent");
+            });
+        }
+    }
+
+    @Test
+    void exportWritesEveryReportWithItsStatus() throws Exception {
+        server.thenAnswer(400, "{\"title\":\"bad\"}", java.util.Map.of());
+        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+            census.sendNow();
+            clock.advance(Duration.ofMinutes(1));
+            census.sendNow();
+            Path export = stateDir.resolve("export.json");
+
+            census.outbox().export(export);
+
+            String json = Files.readString(export);
+            assertThat(json).contains("\"status\":\"failed\"", "\"status\":\"sent\"", "HTTP 400",
+                    "\"report\":" + census.outbox().list().get(1).report());
+        }
+    }
+
+    @Test
+    void withoutAStateDirectoryTheOutboxLivesInMemory() throws Exception {
+        try (DuckDbDataSource database = new DuckDbDataSource(stateDir.resolve("app.duckdb"));
+             Census census = Census.builder().product("demo").endpoint(server.uri())
+                     .systemIdStore(JdbcSystemIdStore.of(database)).component("core", "3.49.1")
+                     .clock(clock).environment(java.util.Map.of()).manualScheduling().build()) {
+            assertThat(census.sendNow().sent()).isTrue();
+            assertThat(census.outbox().list()).singleElement()
+                    .satisfies(e -> assertThat(e.status()).isEqualTo(Outbox.Status.SENT));
+            assertThat(stateDir.resolve("outbox")).doesNotExist();
+        }
+    }
+}
