@@ -68,13 +68,21 @@ final class SummaryBuilder {
                 continue;
             }
             String channel = stats.channel();
-            rows.add(SummaryRow.stat(day, channel, stats.metric(), "mean", stats.mean(), stats.systems()));
-            rows.add(SummaryRow.stat(day, channel, stats.metric(), "min", stats.min(), stats.systems()));
-            rows.add(SummaryRow.stat(day, channel, stats.metric(), "p50", stats.p50(), stats.systems()));
-            rows.add(SummaryRow.stat(day, channel, stats.metric(), "p90", stats.p90(), stats.systems()));
-            rows.add(SummaryRow.stat(day, channel, stats.metric(), "max", stats.max(), stats.systems()));
+            rows.add(SummaryRow.stat(day, channel, stats.metric(), "mean", rounded(stats.mean()), stats.systems()));
+            rows.add(SummaryRow.stat(day, channel, stats.metric(), "min", rounded(stats.min()), stats.systems()));
+            rows.add(SummaryRow.stat(day, channel, stats.metric(), "p50", rounded(stats.p50()), stats.systems()));
+            rows.add(SummaryRow.stat(day, channel, stats.metric(), "p90", rounded(stats.p90()), stats.systems()));
+            rows.add(SummaryRow.stat(day, channel, stats.metric(), "max", rounded(stats.max()), stats.systems()));
         }
         return rows;
+    }
+
+    /**
+     * Statistics are published to four decimal places: more would only show floating-point noise,
+     * which also differs between database engines.
+     */
+    static double rounded(double value) {
+        return java.math.BigDecimal.valueOf(value).setScale(4, java.math.RoundingMode.HALF_EVEN).doubleValue();
     }
 
     private List<SummaryRow> thresholded(LocalDate day, String channel, String metric, Map<String, Long> counts) {

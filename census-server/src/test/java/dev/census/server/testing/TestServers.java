@@ -1,0 +1,23 @@
+package dev.census.server.testing;
+
+import dev.census.server.CensusServer;
+import java.nio.file.Path;
+
+/** Starts real Census servers on a free loopback port for tests. */
+public final class TestServers {
+
+    public static final String ADMIN_TOKEN = "secret-token";
+
+    private TestServers() {
+    }
+
+    /** A server on a DuckDB file in the directory, with k = 1 so tiny fleets publish every bucket. */
+    public static CensusServer.Builder builder(Path dataDir, MutableClock clock) {
+        return CensusServer.builder().host("127.0.0.1").port(0).dataDir(dataDir).clock(clock)
+                .adminToken(ADMIN_TOKEN).dailyJobs(false).allowBackdatedReports(true).k(1);
+    }
+
+    public static CensusServer start(Path dataDir, MutableClock clock) {
+        return builder(dataDir, clock).build().start();
+    }
+}
