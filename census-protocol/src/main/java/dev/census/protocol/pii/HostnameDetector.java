@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * and when it is not one of the dotted things that look alike:
  * <ul>
  *   <li>a version: every label before the last is a number, or a number with a short suffix
- *       ({@code 3.22.0.dev}, {@code 1.0.0rc1.dev});</li>
+ *       ({@code 3.22.0.dev}, {@code v1.0.0rc1.dev});</li>
  *   <li>a reverse-DNS package name: it starts with {@code com.}, {@code org.}, {@code java.} and the
  *       like ({@code org.apache.commons.io});</li>
  *   <li>a file name: two labels ending in an extension that is also a country code
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 final class HostnameDetector implements PiiDetector {
 
-    private static final Pattern VERSION_LABEL = Pattern.compile("\\d{1,9}(?:[A-Za-z]{1,5}\\d{0,9})?");
+    private static final Pattern VERSION_LABEL = Pattern.compile("[vV]?\\d{1,9}(?:[A-Za-z]{1,5}\\d{0,9})?");
     private static final Pattern WORKER_NAME = Pattern.compile(
             "(?<![\\w.@-])\\d{1,10}@([A-Za-z0-9_][A-Za-z0-9_-]{0,62}+)(?![\\w@])");
     private static final Set<String> PACKAGE_ROOTS = Set.of("com", "org", "net", "java", "javax", "jakarta", "android",

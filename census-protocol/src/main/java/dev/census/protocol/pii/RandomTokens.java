@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * {@code HttpServletRequestWrapper2} only the word boundaries do. A token changing class rarely
  * ({@value #WORD_TRANSITIONS}) is word-like; one changing seldom ({@value #WORDISH_TRANSITIONS}) is
  * word-like when its letters carry vowels as words do (about 38% in English, 23% in random
- * mixed-case letters). Either way a word-like token stacks at most {@value #WORD_CONSONANTS}
- * consonants, where random letters often stack more.
+ * mixed-case letters). A word-like token also stacks at most {@value #WORD_CONSONANTS}
+ * consonants (one more when it changes class rarely: words run together, {@code flagstls}), where
+ * random letters often stack more.
  *
  * <p>Base64 keys with an inner {@code /} or {@code +} (AWS secret keys) are random when they mix
  * all three classes with high entropy, whatever their word-likeness, because paths and
@@ -34,6 +35,8 @@ final class RandomTokens {
     /** Words rarely stack more consonants ("strengths" has four); random letters often do. */
     private static final int WORD_CONSONANTS = 4;
     static final double MIN_ENTROPY = 3.2;
+    /** At most one change per ten neighbours: a name with a number at one end ({@code pluginsnetwork51}). */
+    static final double NAME_WITH_NUMBER_TRANSITIONS = 0.10;
     static final double WORD_TRANSITIONS = 0.15;
     static final double WORDISH_TRANSITIONS = 0.25;
     private static final double WORD_VOWELS = 0.25;
@@ -120,9 +123,10 @@ final class RandomTokens {
         double transitionRate = (double) transitions / pairs;
         int letters = upper + lower;
         double vowelRate = letters == 0 ? 0 : (double) vowels / letters;
-        boolean wordLike = longestConsonantRun(t) <= WORD_CONSONANTS
-                && (transitionRate < WORD_TRANSITIONS
-                        || (transitionRate < WORDISH_TRANSITIONS && vowelRate >= WORD_VOWELS));
+        int consonants = longestConsonantRun(t);
+        boolean wordLike = transitionRate < NAME_WITH_NUMBER_TRANSITIONS
+                || (transitionRate < WORD_TRANSITIONS && consonants <= WORD_CONSONANTS + 1)
+                || (transitionRate < WORDISH_TRANSITIONS && vowelRate >= WORD_VOWELS && consonants <= WORD_CONSONANTS);
         return !wordLike;
     }
 
