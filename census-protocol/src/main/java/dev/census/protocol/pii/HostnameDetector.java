@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  *       ({@code 3.22.0.dev}, {@code v1.0.0rc1.dev});</li>
  *   <li>a reverse-DNS package name: it starts with {@code com.}, {@code org.}, {@code java.} and the
  *       like ({@code org.apache.commons.io});</li>
- *   <li>a file name: two labels ending in an extension that is also a country code
- *       ({@code setup.py}).</li>
+ *   <li>a file name or dotted name of two labels ending in a country code that is also a file
+ *       extension or a unit ({@code setup.py}, {@code latency.ms}, {@code disk.io}).</li>
  * </ul>
  * It also finds the {@code pid@host} worker names of Pulp and Celery ({@code 1234@pulp-worker-1}),
  * the exact leak the working group found in Pulp's status data. A single-label host name

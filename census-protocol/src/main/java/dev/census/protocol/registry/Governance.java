@@ -88,9 +88,23 @@ public record Governance(
         return null;
     }
 
-    /** Scalars as text; a list or map of examples as its YAML-ish rendering. */
+    /** Scalars as text; a list or map (a structured example) in YAML flow style: {@code {workers.processes: 4}}. */
     static String string(Object value) {
-        return value == null ? "" : value.toString().trim();
+        return value == null ? "" : flow(value).trim();
+    }
+
+    private static String flow(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            StringBuilder out = new StringBuilder("{");
+            map.forEach((key, item) -> out.append(out.length() > 1 ? ", " : "").append(key).append(": ").append(flow(item)));
+            return out.append('}').toString();
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder out = new StringBuilder("[");
+            list.forEach(item -> out.append(out.length() > 1 ? ", " : "").append(flow(item)));
+            return out.append(']').toString();
+        }
+        return String.valueOf(value);
     }
 
     static List<String> strings(Object value) {

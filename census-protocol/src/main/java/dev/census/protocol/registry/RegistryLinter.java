@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,7 +72,14 @@ public final class RegistryLinter {
         checkGathering(fields, problems);
         checkPii(fields, problems);
         checkStatus(fields, problems);
-        return problems.list;
+        problems.list.sort(Comparator.comparingInt(p -> fieldOrder(p.field())));
+        return List.copyOf(problems.list);
+    }
+
+    /** Problems come in the order {@code metrics new} writes the fields; unknown fields last. */
+    private static int fieldOrder(String field) {
+        int index = RegistryFields.ALL.indexOf(field);
+        return index < 0 ? RegistryFields.ALL.size() : index;
     }
 
     private static void checkName(String file, Map<String, ?> fields, Problems problems) {

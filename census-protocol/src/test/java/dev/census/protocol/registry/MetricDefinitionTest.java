@@ -26,7 +26,7 @@ class MetricDefinitionTest {
         assertThat(governance.decisionLink()).isEqualTo("https://discourse.pulpproject.org/t/proposal-telemetry/259/2");
         assertThat(governance.alternatives()).containsExactly("Report worker host names (rejected: personal data)");
         assertThat(governance.introducedBy()).isEqualTo("pulp/pulpcore#2118");
-        assertThat(governance.example()).isEqualTo("{workers.processes=4}");
+        assertThat(governance.example()).isEqualTo("{workers.processes: 4}");
     }
 
     @Test
