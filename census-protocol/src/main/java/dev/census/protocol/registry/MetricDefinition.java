@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * One metric of a product's registry: its name, type and unit, the question it answers, the
- * allowed values of an enum, and whether it has been approved for collection.
+ * allowed values of an enum, whether it has been approved for collection, and its answers to the
+ * rest of the working group's questions.
  */
 public record MetricDefinition(
         String name,
@@ -15,7 +16,8 @@ public record MetricDefinition(
         String unit,
         String question,
         List<String> allowedValues,
-        MetricStatus status) {
+        MetricStatus status,
+        Governance governance) {
 
     public MetricDefinition {
         WireRules.requireMetricName(name, "name");
@@ -24,9 +26,16 @@ public record MetricDefinition(
         question = question == null ? "" : question;
         allowedValues = List.copyOf(allowedValues);
         Objects.requireNonNull(status, "status");
+        governance = governance == null ? Governance.none() : governance;
         if (type == MetricType.ENUM && allowedValues.isEmpty()) {
             throw new IllegalArgumentException("metric " + name + ": an enum needs allowed values");
         }
+    }
+
+    /** A metric without governance answers, for code and tests that only need the collection rules. */
+    public MetricDefinition(String name, MetricType type, String unit, String question, List<String> allowedValues,
+            MetricStatus status) {
+        this(name, type, unit, question, allowedValues, status, Governance.none());
     }
 
     /** Null when the value is acceptable for this metric, otherwise why it is not. */

@@ -1,6 +1,8 @@
 package dev.census.protocol.registry;
 
+import dev.census.protocol.InvalidReportException;
 import dev.census.protocol.MetricValue;
+import dev.census.protocol.WireRules;
 
 /** How a metric's values are validated and summarized. */
 public enum MetricType {
@@ -11,7 +13,9 @@ public enum MetricType {
     /** One of the registry's allowed strings; summarized as counts per value. */
     ENUM,
     /** true or false; summarized as counts per value. */
-    BOOLEAN;
+    BOOLEAN,
+    /** A version string (PostgreSQL 15.4); summarized like component versions, per X.Y and per X.Y.Z. */
+    VERSION;
 
     /** Whether the metric is summarized with mean, percentiles and a histogram. */
     public boolean numeric() {
@@ -41,6 +45,17 @@ public enum MetricType {
             case GAUGE -> value instanceof MetricValue.NumberValue ? null : "expected a number";
             case BOOLEAN -> value instanceof MetricValue.BooleanValue ? null : "expected true or false";
             case ENUM -> value instanceof MetricValue.TextValue ? null : "expected a string";
+            case VERSION -> value instanceof MetricValue.TextValue text && isVersion(text.value())
+                    ? null : "expected a version string";
         };
+    }
+
+    private static boolean isVersion(String text) {
+        try {
+            WireRules.requireVersion(text, "metrics");
+            return true;
+        } catch (InvalidReportException e) {
+            return false;
+        }
     }
 }

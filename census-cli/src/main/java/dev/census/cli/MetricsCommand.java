@@ -1,0 +1,152 @@
+package dev.census.cli;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.census.protocol.registry.LintProblem;
+import dev.census.protocol.registry.MetricTemplate;
+import dev.census.protocol.registry.RegistryLinter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code census metrics}: scaffold and lint the metric registry (the audit needs the store and lives with it). */
+@Command(name = "metrics", mixinStandardHelpOptions = true,
+        description = "Propose metrics and check the registry (metrics/<product>/<name>.yaml).",
+        subcommands = {MetricsCommand.New.class, MetricsCommand.Lint.class})
+public final class MetricsCommand implements Runnable {
+
+    /** Where the registry lives unless told otherwise. */
+    static final String DEFAULT_DIR = "metrics";
+    static final String PRODUCT_FILE = "product.yaml";
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code census metrics new --product P [--dir DIR] NAME}: writes a proposal with every question unanswered. */
+    @Command(name = "new", mixinStandardHelpOptions = true,
+            description = "Write DIR/PRODUCT/NAME.yaml: every question of the working group, unanswered, status proposed.")
+    static final class New implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--product", required = true, description = "The product the metric belongs to.")
+        String product;
+
+        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "The registry folder (default: ${DEFAULT-VALUE}).")
+        Path dir;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The metric name, lowercase dotted words: tasks.failed")
+        String name;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter err = spec.commandLine().getErr();
+            String yaml;
+            try {
+                yaml = MetricTemplate.yaml(product, name);
+            } catch (IllegalArgumentException e) {
+                err.println("census metrics new: " + e.getMessage());
+                return 2;
+            }
+            Path file = dir.resolve(product).resolve(name + ".yaml");
+            Files.createDirectories(file.getParent());
+            try {
+                Files.writeString(file, yaml, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (FileAlreadyExistsException e) {
+                err.println("census metrics new: " + file + " already exists");
+                return 1;
+            }
+            spec.commandLine().getOut().println("wrote " + file + ": answer every question, then run census metrics lint "
+                    + dir);
+            return 0;
+        }
+    }
+
+    /** {@code census metrics lint [DIR]}: one line per problem, exit 1 when there is any. */
+    @Command(name = "lint", mixinStandardHelpOptions = true,
+            description = "Check every metric file below DIR; prints file:field: problem and exits 1 on any problem.")
+    static final class Lint implements Callable<Integer> {
+
+        private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", arity = "0..1", defaultValue = DEFAULT_DIR, paramLabel = "DIR",
+                description = "The registry folder (default: ${DEFAULT-VALUE}).")
+        Path dir;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (!Files.isDirectory(dir)) {
+                err.println("census metrics lint: " + dir + " is not a directory");
+                return 2;
+            }
+            RegistryLinter linter = RegistryLinter.standard();
+            List<Path> files = metricFiles(dir);
+            List<LintProblem> problems = new ArrayList<>();
+            for (Path file : files) {
+                problems.addAll(lint(linter, file));
+            }
+            problems.forEach(out::println);
+            out.flush();
+            err.println(problems.isEmpty()
+                    ? files.size() + " metric files, no problems"
+                    : problems.size() + " problems in " + files.size() + " metric files");
+            return problems.isEmpty() ? 0 : 1;
+        }
+
+        private static List<LintProblem> lint(RegistryLinter linter, Path file) {
+            Object parsed;
+            try {
+                parsed = YAML.readValue(file.toFile(), Object.class);
+            } catch (JacksonException e) {
+                return List.of(new LintProblem(file.toString(), "-", "not valid YAML: " + e.getOriginalMessage()));
+            } catch (IOException e) {
+                return List.of(new LintProblem(file.toString(), "-", "cannot read: " + e.getMessage()));
+            }
+            if (!(parsed instanceof Map<?, ?> map)) {
+                return List.of(new LintProblem(file.toString(), "-", "must be a map of fields"));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = (Map<String, Object>) map;
+            return linter.lint(file.toString(), fields);
+        }
+
+        /** Every metric file: the YAML files of each product folder except product.yaml, sorted. */
+        private static List<Path> metricFiles(Path dir) throws IOException {
+            try (Stream<Path> paths = Files.walk(dir, 2)) {
+                return paths.filter(Files::isRegularFile)
+                        .filter(p -> !p.getParent().equals(dir))
+                        .filter(p -> {
+                            String name = p.getFileName().toString();
+                            return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.equals(PRODUCT_FILE);
+                        })
+                        .sorted()
+                        .toList();
+            }
+        }
+    }
+}
