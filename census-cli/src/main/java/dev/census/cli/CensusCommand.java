@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "census", mixinStandardHelpOptions = true, version = "census 0.1.0",
         description = "Privacy-first usage telemetry for open-source projects.",
         subcommands = {ServeCommand.class, DemoCommand.class, SimulateCommand.class, SummarizeCommand.class,
-                ReportCommand.class})
+                ReportCommand.class, MetricsCommand.class})
 public final class CensusCommand implements Runnable {
 
     @CommandLine.Spec

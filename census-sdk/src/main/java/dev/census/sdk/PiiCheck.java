@@ -1,5 +1,7 @@
 package dev.census.sdk;
 
+import dev.census.protocol.pii.PiiDetector;
+import dev.census.protocol.pii.PiiDetectors;
 import java.util.Optional;
 
 /**
@@ -11,8 +13,9 @@ interface PiiCheck {
 
     Optional<String> firstMatch(String text);
 
-    /** The detectors the SDK uses. */
+    /** The detectors the SDK uses: census-protocol's, the same that lint and the server run. */
     static PiiCheck standard() {
-        return InterimPiiCheck.INSTANCE;
+        PiiDetector detectors = PiiDetectors.standard();
+        return text -> detectors.scan(text).map(finding -> finding.kind().wireName());
     }
 }

@@ -3,6 +3,9 @@ package dev.census.server.ingest;
 import dev.census.protocol.Component;
 import dev.census.protocol.MetricValue;
 import dev.census.protocol.Report;
+import dev.census.protocol.pii.PiiDetector;
+import dev.census.protocol.pii.PiiDetectors;
+import dev.census.protocol.pii.PiiFinding;
 import dev.census.protocol.registry.MetricDefinition;
 import dev.census.protocol.registry.MetricStatus;
 import dev.census.protocol.registry.ProductDefinition;
@@ -11,12 +14,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Holds a report against its product's registry: unknown products are refused, metrics that are not
- * approved or do not fit their definition are dropped, and unknown component names become "other"
- * so private plugin names never reach public pages.
+ * Holds a report against its product's registry: unknown products are refused; metrics that are not
+ * approved, carry personal data or do not fit their definition are dropped; so are component versions
+ * that look like personal data; and unknown component names become "other" so private plugin names
+ * never reach public pages.
  */
 final class RegistryScreen {
 
@@ -24,6 +29,7 @@ final class RegistryScreen {
     static final String OTHER_COMPONENT = "other";
 
     private final Registry registry;
+    private final PiiDetector pii = PiiDetectors.standard();
 
     RegistryScreen(Registry registry) {
         this.registry = registry;
@@ -41,24 +47,38 @@ final class RegistryScreen {
                 droppedNames.add(metric.getKey());
             }
         }
-        if (!droppedNames.isEmpty() && droppedNames.size() == report.metrics().size() && report.components().isEmpty()) {
+        Report kept = report.withoutMetrics(droppedNames);
+        List<Component> components = new ArrayList<>();
+        for (int i = 0; i < kept.components().size(); i++) {
+            Component component = kept.components().get(i);
+            Optional<PiiFinding> finding = pii.scan(component.version());
+            if (finding.isPresent()) {
+                dropped.add(new Dropped("components[" + i + "]", finding.get().reason()));
+            } else {
+                components.add(product.knownComponents().contains(component.name())
+                        ? component : new Component(OTHER_COMPONENT, component.version()));
+            }
+        }
+        if (!dropped.isEmpty() && components.isEmpty() && kept.metrics().isEmpty()) {
             throw new RejectedReport(422, "nothing-accepted", "metrics", "every field of the report was dropped: " + dropped);
         }
-        Report kept = report.withoutMetrics(droppedNames);
-        List<Component> components = kept.components().stream()
-                .map(c -> product.knownComponents().contains(c.name()) ? c : new Component(OTHER_COMPONENT, c.version()))
-                .toList();
         return new ScreenedReport(new Report(kept.product(), kept.systemId(), kept.channel(), kept.sentAt(),
                 components, kept.metrics()), dropped);
     }
 
-    private static String rejection(ProductDefinition product, String name, MetricValue value) {
+    private String rejection(ProductDefinition product, String name, MetricValue value) {
         MetricDefinition definition = product.metrics().get(name);
         if (definition == null) {
             return Dropped.UNKNOWN_METRIC;
         }
         if (definition.status() != MetricStatus.APPROVED) {
             return Dropped.NOT_APPROVED;
+        }
+        if (value instanceof MetricValue.TextValue text) {
+            Optional<PiiFinding> finding = pii.scan(text.value());
+            if (finding.isPresent()) {
+                return finding.get().reason();
+            }
         }
         return definition.rejection(value) == null ? null : Dropped.INVALID_VALUE;
     }

@@ -3,6 +3,7 @@ package dev.census.server.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.census.protocol.registry.Governance;
 import dev.census.protocol.registry.MetricDefinition;
 import dev.census.protocol.registry.MetricStatus;
 import dev.census.protocol.registry.MetricType;
@@ -109,8 +110,10 @@ public final class RegistryLoader {
         List<String> allowed = new ArrayList<>();
         metric.path("allowed_values").forEach(value -> allowed.add(value.asText()));
         try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = YAML.convertValue(metric, Map.class);
             return new MetricDefinition(name, type, metric.path("unit").asText(null), metric.path("question").asText(null),
-                    allowed, status);
+                    allowed, status, Governance.fromFields(fields));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }

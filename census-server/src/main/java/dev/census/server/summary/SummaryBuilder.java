@@ -1,7 +1,9 @@
 package dev.census.server.summary;
 
 import dev.census.protocol.Channel;
+import dev.census.protocol.Version;
 import dev.census.protocol.registry.MetricDefinition;
+import dev.census.protocol.registry.MetricType;
 import dev.census.protocol.registry.ProductDefinition;
 import dev.census.server.store.DayAggregates;
 import dev.census.server.store.DayAggregates.Count;
@@ -17,6 +19,7 @@ import java.util.TreeMap;
 
 /**
  * Turns a day's aggregates into published numbers: names each metric, labels histogram buckets,
+ * rolls version metrics up by X.Y (and X.Y.Z under {@code <name>.xyz}),
  * and applies the k-threshold — buckets of fewer than k systems merge into "other" (published only
  * if it reaches k itself), and statistics of fewer than k systems are not published.
  */
@@ -53,9 +56,16 @@ final class SummaryBuilder {
         Map<String, Map<String, Long>> buckets = new TreeMap<>();
         for (Count count : aggregates.counts()) {
             String metric = metricName(product, count);
-            if (metric != null) {
-                buckets.computeIfAbsent(count.channel() + "\n" + metric, m -> new LinkedHashMap<>())
-                        .merge(bucketLabel(count), count.systems(), Long::sum);
+            if (metric == null) {
+                continue;
+            }
+            MetricDefinition definition = product.metrics().get(count.name());
+            if (count.family() == Family.TEXT && definition.type() == MetricType.VERSION) {
+                Version version = Version.parse(count.key());
+                add(buckets, count.channel(), metric, version.xy(), count.systems());
+                add(buckets, count.channel(), metric + ".xyz", version.xyz(), count.systems());
+            } else {
+                add(buckets, count.channel(), metric, bucketLabel(count), count.systems());
             }
         }
         buckets.forEach((channelAndMetric, counts) -> {
@@ -75,6 +85,10 @@ final class SummaryBuilder {
             rows.add(SummaryRow.stat(day, channel, stats.metric(), "max", rounded(stats.max()), stats.systems()));
         }
         return rows;
+    }
+
+    private static void add(Map<String, Map<String, Long>> buckets, String channel, String metric, String bucket, long systems) {
+        buckets.computeIfAbsent(channel + "\n" + metric, m -> new LinkedHashMap<>()).merge(bucket, systems, Long::sum);
     }
 
     /**
@@ -113,7 +127,10 @@ final class SummaryBuilder {
                 MetricDefinition definition = product.metrics().get(count.name());
                 yield definition != null && definition.type().numeric() ? count.name() : null;
             }
-            case TEXT -> product.metrics().containsKey(count.name()) ? count.name() : null;
+            case TEXT -> {
+                MetricDefinition definition = product.metrics().get(count.name());
+                yield definition == null ? null : count.name();
+            }
         };
     }
 
