@@ -44,7 +44,7 @@ final class GroupCommitWriter implements AutoCloseable {
             throw new IllegalArgumentException("capacity and maxBatch must be positive");
         }
         this.store = store;
-        this.queue = new ArrayBlockingQueue<>(capacity + 1);
+        this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
         this.thread = new Thread(this::run, "census-writer");
         this.thread.setDaemon(true);
