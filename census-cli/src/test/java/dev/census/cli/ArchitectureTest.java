@@ -1,0 +1,58 @@
+package dev.census.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module layering of docs/architecture.md, checked on the compiled classes. */
+class ArchitectureTest {
+
+    private static JavaClasses census;
+
+    @BeforeAll
+    static void importClasses() {
+        census = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.census");
+    }
+
+    @Test
+    void theProtocolDependsOnNothingButTheJdk() {
+        classes().that().resideInAPackage("dev.census.protocol..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.census.protocol..", "java..")
+                .check(census);
+    }
+
+    @Test
+    void theSdkDependsOnlyOnTheProtocolAndTheJdk() {
+        classes().that().resideInAPackage("dev.census.sdk..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.census.sdk..", "dev.census.protocol..", "java..", "javax..")
+                .check(census);
+    }
+
+    @Test
+    void theServerKnowsNothingOfTheSdkOrTheCommandLine() {
+        noClasses().that().resideInAPackage("dev.census.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.census.sdk..", "dev.census.cli..")
+                .check(census);
+    }
+
+    @Test
+    void storageKnowsNothingOfHttpIngestionOrPages() {
+        noClasses().that().resideInAPackage("dev.census.server.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.census.server.api..", "dev.census.server.web..",
+                        "dev.census.server.ingest..", "dev.census.server.summary..", "io.javalin..")
+                .check(census);
+    }
+
+    @Test
+    void ingestionAndSummariesDoNotServeHttp() {
+        noClasses().that().resideInAnyPackage("dev.census.server.ingest..", "dev.census.server.summary..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "dev.census.server.api..", "dev.census.server.web..")
+                .check(census);
+    }
+}
