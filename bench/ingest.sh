@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Ingestion benchmark: accepted reports/s (durable group commit into DuckDB) next to GET /healthz
+# requests/s, measured side by side in one run on this machine, reported as a ratio.
+# Usage: bench/ingest.sh [seconds=20] [connections=64]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-20}
+connections=${2:-64}
+port=${CENSUS_BENCH_PORT:-18181}
+token=bench-admin-token
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+[ -f census-cli/target/census.jar ] || mvn -q -DskipTests package
+data=$(mktemp -d)
+java -jar census-cli/target/census.jar serve --port "$port" --data-dir "$data" --admin-token "$token" \
+  --allow-backdated-reports=false >"$data/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+
+echo "warm-up (5 s each)"
+wrk -t2 -c"$connections" -d5s "http://127.0.0.1:$port/healthz" >/dev/null
+wrk -t2 -c"$connections" -d5s -s bench/post-report.lua "http://127.0.0.1:$port/api/v1/reports" >/dev/null
+
+health=$(wrk -t2 -c"$connections" -d"${seconds}s" "http://127.0.0.1:$port/healthz" | awk '/Requests\/sec/ {print $2}')
+before=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/admin/stats" | sed -E 's/.*"accepted":([0-9]+).*/\1/')
+ingest_out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/post-report.lua "http://127.0.0.1:$port/api/v1/reports")
+after=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/admin/stats" | sed -E 's/.*"accepted":([0-9]+).*/\1/')
+accepted_per_s=$(awk -v a="$after" -v b="$before" -v s="$seconds" 'BEGIN {printf "%.0f", (a - b) / s}')
+p99=$(echo "$ingest_out" | awk '$1 == "99%" {print $2}')
+errors=$(echo "$ingest_out" | awk '/non-2xx or errors/ {print $4}')
+
+printf 'GET /healthz:            %8.0f req/s\n' "$health"
+printf 'POST /api/v1/reports:    %8s accepted reports/s (durable, acknowledged after commit), p99 %s, errors %s\n' "$accepted_per_s" "$p99" "$errors"
+awk -v a="$accepted_per_s" -v h="$health" 'BEGIN {printf "ratio ingest/healthz:    %8.2f\n", a / h}'
+echo "($(nproc) cores, $connections connections, ${seconds} s each, DuckDB file in $data)"
