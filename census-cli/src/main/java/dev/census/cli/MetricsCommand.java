@@ -23,10 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code census metrics}: scaffold and lint the metric registry (the audit needs the store and lives with it). */
+/** {@code census metrics}: scaffold, lint and audit the metric registry. */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
         description = "Propose metrics and check the registry (metrics/<product>/<name>.yaml).",
-        subcommands = {MetricsCommand.New.class, MetricsCommand.Lint.class})
+        subcommands = {MetricsCommand.New.class, MetricsCommand.Lint.class, MetricsAuditCommand.class})
 public final class MetricsCommand implements Runnable {
 
     /** Where the registry lives unless told otherwise. */

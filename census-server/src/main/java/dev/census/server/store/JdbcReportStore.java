@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -245,6 +247,21 @@ abstract class JdbcReportStore implements ReportStore {
                         + condition + ")", parameters);
             }
             return update(connection, "DELETE FROM reports WHERE " + condition, parameters);
+        });
+    }
+
+    @Override
+    public Map<String, MetricUsage> metricUsage(String product) {
+        return inTransaction(connection -> {
+            Map<String, MetricUsage> usage = new TreeMap<>();
+            try (PreparedStatement statement = prepare(connection, "SELECT m.name, max(r.day), count(*) FROM report_metrics m"
+                    + " JOIN reports r ON m.report_id = r.id WHERE r.product = ? GROUP BY m.name", product);
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    usage.put(rows.getString(1), new MetricUsage(rows.getDate(2).toLocalDate(), rows.getLong(3)));
+                }
+            }
+            return usage;
         });
     }
 

@@ -2,6 +2,7 @@ package dev.census.server.store;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +39,13 @@ public interface ReportStore extends AutoCloseable {
 
     /** Deletes reports that a later report of the same system and day superseded, for days before the given one. */
     int compactBefore(LocalDate day);
+
+    /** Per metric name: the last UTC day a kept raw report carried it, and how many kept reports did. */
+    Map<String, MetricUsage> metricUsage(String product);
+
+    /** What the raw reports still kept say about one metric: for the data audit. */
+    record MetricUsage(LocalDate lastDay, long reports) {
+    }
 
     /** Counts raw report rows (superseded ones included): for statistics and tests. */
     long countReports(String product);

@@ -100,6 +100,11 @@ public final class GatedReportStore implements ReportStore {
     }
 
     @Override
+    public java.util.Map<String, MetricUsage> metricUsage(String product) {
+        return delegate.metricUsage(product);
+    }
+
+    @Override
     public long countReports(String product) {
         return delegate.countReports(product);
     }

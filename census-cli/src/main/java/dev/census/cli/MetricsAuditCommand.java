@@ -1,0 +1,68 @@
+package dev.census.cli;
+
+import dev.census.protocol.registry.MetricDefinition;
+import dev.census.protocol.registry.ProductDefinition;
+import dev.census.server.registry.Registry;
+import dev.census.server.registry.RegistryLoader;
+import dev.census.server.store.DuckDbReportStore;
+import dev.census.server.store.ReportStore.MetricUsage;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code census metrics audit --product P}: the data-audit view — per metric its status, the
+ * version that first collects it, the last day a kept report carried it and how many did; metrics
+ * that arrive but are not in the registry show up as well.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Per metric: status, first version, last day received and reports carrying it (from a stopped server's data dir).")
+final class MetricsAuditCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--product", required = true, description = "The product to audit.")
+    String product;
+
+    @Option(names = "--data-dir", defaultValue = "${env:CENSUS_DATA_DIR:-./census-data}",
+            description = "Data directory of a stopped server (default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--registry", defaultValue = "${env:CENSUS_REGISTRY}", description = "Registry directory overriding the bundled one.")
+    Path registry;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Registry loaded = registry == null ? RegistryLoader.bundled() : RegistryLoader.fromDirectory(registry);
+        ProductDefinition definition = loaded.product(product).orElse(null);
+        if (definition == null) {
+            spec.commandLine().getErr().println("--product: unknown product " + product);
+            return 2;
+        }
+        Map<String, MetricUsage> usage;
+        try (DuckDbReportStore store = DuckDbReportStore.open(dataDir)) {
+            usage = store.metricUsage(product);
+        }
+        TreeSet<String> names = new TreeSet<>(definition.metrics().keySet());
+        names.addAll(usage.keySet());
+        out.printf("%-32s %-10s %-10s %-12s %s%n", "metric", "status", "since", "last day", "reports (kept)");
+        for (String name : names) {
+            MetricDefinition metric = definition.metrics().get(name);
+            MetricUsage used = usage.get(name);
+            out.printf("%-32s %-10s %-10s %-12s %d%n", name,
+                    metric == null ? "unknown" : metric.status().wireName(),
+                    metric == null || metric.governance().sinceVersion().isEmpty() ? "-" : metric.governance().sinceVersion(),
+                    used == null ? "never" : used.lastDay(), used == null ? 0 : used.reports());
+        }
+        out.flush();
+        return 0;
+    }
+}

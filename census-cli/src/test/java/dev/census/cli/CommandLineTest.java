@@ -1,0 +1,85 @@
+package dev.census.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.census.server.CensusServer;
+import dev.census.server.store.DuckDbReportStore;
+import dev.census.server.testing.CensusClient;
+import dev.census.server.testing.MutableClock;
+import dev.census.server.testing.TestServers;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The census executable's commands, run in-process against real servers and DuckDB files. */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void simulatePostsAFleetOverHttpAndSummarizeWritesItsDays() {
+        Instant now = Instant.now();
+        MutableClock clock = new MutableClock(now);
+        Path data = dir.resolve("data");
+        try (CensusServer server = TestServers.start(data, clock)) {
+            int exit = CensusCommand.run("simulate", "--url", "http://127.0.0.1:" + server.port(), "--systems", "40", "--days", "3");
+            assertThat(exit).isZero();
+            assertThat(server.store().countReports("demo")).isBetween(60L, 120L);
+        }
+        int exit = CensusCommand.run("summarize", "--data-dir", data.toString(), "--k", "1");
+        assertThat(exit).isZero();
+        try (DuckDbReportStore store = DuckDbReportStore.open(data)) {
+            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            assertThat(store.summarizedDays("demo")).contains(today.minusDays(2), today.minusDays(1)).doesNotContain(today);
+        }
+    }
+
+    @Test
+    void summarizeAsksARunningServerWithTheAdminToken() {
+        MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
+        try (CensusServer server = TestServers.start(dir, clock)) {
+            String url = "http://127.0.0.1:" + server.port();
+            assertThat(CensusCommand.run("summarize", "--url", url, "--admin-token", TestServers.ADMIN_TOKEN)).isZero();
+            assertThat(CensusCommand.run("summarize", "--url", url, "--admin-token", "wrong-token-here")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void demoLoadsASimulatedHistoryWhoseDashboardServesCharts() {
+        Path data = dir.resolve("demo");
+        assertThat(CensusCommand.run("demo", "--load-only", "--data-dir", data.toString(), "--systems", "60", "--days", "35")).isZero();
+        try (CensusServer server = CensusServer.builder().host("127.0.0.1").port(0).dataDir(data).dailyJobs(false).build().start()) {
+            CensusClient client = new CensusClient(server.port());
+            LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+            String summaries = client.get("/api/v1/products/demo/summaries?metric=systems&from=" + yesterday.minusDays(34)
+                    + "&to=" + yesterday).body();
+            assertThat(summaries).contains("\"day\":\"" + yesterday.minusDays(34) + "\"", "\"day\":\"" + yesterday + "\"");
+            assertThat(server.store().earliestRawDay("demo")).as("raw data past 30 days was deleted")
+                    .hasValueSatisfying(day -> assertThat(day).isAfterOrEqualTo(yesterday.minusDays(30)));
+            assertThat(client.get("/p/demo").body()).contains("core versions (X.Y)");
+        }
+    }
+
+    @Test
+    void metricsAuditListsStatusFirstVersionAndLastDayReceived() {
+        MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
+        try (CensusServer server = TestServers.start(dir, clock)) {
+            new CensusClient(server.port()).postReport(dev.census.server.testing.Reports.report()
+                    .sentAt("2026-03-10T10:00:00Z").metric("workers.processes", "3").json());
+        }
+        StringWriter out = new StringWriter();
+        CommandLine census = new CommandLine(new CensusCommand()).setOut(new PrintWriter(out));
+        assertThat(census.execute("metrics", "audit", "--product", "demo", "--data-dir", dir.toString())).isZero();
+        assertThat(out.toString()).containsPattern("workers.processes +approved +1.0.0 +2026-03-10 +1")
+                .containsPattern("repositories.count +proposed +1.0.0 +never +0");
+        assertThat(new CommandLine(new CensusCommand()).execute("metrics", "audit", "--product", "nope", "--data-dir", dir.toString()))
+                .isEqualTo(2);
+    }
+}
