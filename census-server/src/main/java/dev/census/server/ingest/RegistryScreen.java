@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Holds a report against its product's registry: unknown products are refused; metrics that are not
- * approved, carry personal data or do not fit their definition are dropped; so are component versions
+ * approved, carry personal data or do not fit their definition are dropped (an enum's allowed
+ * values passed the PII lint when the metric was approved, so only other strings are scanned); so are component versions
  * that look like personal data; and unknown component names become "other" so private plugin names
  * never reach public pages.
  */
@@ -29,7 +31,11 @@ final class RegistryScreen {
     static final String OTHER_COMPONENT = "other";
 
     private final Registry registry;
+    /** Distinct clean versions remembered at most before the cache starts over. */
+    static final int CLEAN_VERSIONS_CACHED = 10_000;
+
     private final PiiDetector pii = PiiDetectors.standard();
+    private final Map<String, Boolean> cleanVersions = new ConcurrentHashMap<>();
 
     RegistryScreen(Registry registry) {
         this.registry = registry;
@@ -51,7 +57,7 @@ final class RegistryScreen {
         List<Component> components = new ArrayList<>();
         for (int i = 0; i < kept.components().size(); i++) {
             Component component = kept.components().get(i);
-            Optional<PiiFinding> finding = pii.scan(component.version());
+            Optional<PiiFinding> finding = scanVersion(component.version());
             if (finding.isPresent()) {
                 dropped.add(new Dropped("components[" + i + "]", finding.get().reason()));
             } else {
@@ -66,6 +72,24 @@ final class RegistryScreen {
                 components, kept.metrics()), dropped);
     }
 
+    /**
+     * Scans a component version, remembering clean ones: a fleet reports few distinct versions, so
+     * nearly every report is answered from this bounded cache. Versions with PII are never cached.
+     */
+    private Optional<PiiFinding> scanVersion(String version) {
+        if (cleanVersions.containsKey(version)) {
+            return Optional.empty();
+        }
+        Optional<PiiFinding> finding = pii.scan(version);
+        if (finding.isEmpty()) {
+            if (cleanVersions.size() >= CLEAN_VERSIONS_CACHED) {
+                cleanVersions.clear();
+            }
+            cleanVersions.put(version, Boolean.TRUE);
+        }
+        return finding;
+    }
+
     private String rejection(ProductDefinition product, String name, MetricValue value) {
         MetricDefinition definition = product.metrics().get(name);
         if (definition == null) {
@@ -74,7 +98,7 @@ final class RegistryScreen {
         if (definition.status() != MetricStatus.APPROVED) {
             return Dropped.NOT_APPROVED;
         }
-        if (value instanceof MetricValue.TextValue text) {
+        if (value instanceof MetricValue.TextValue text && !definition.allowedValues().contains(text.value())) {
             Optional<PiiFinding> finding = pii.scan(text.value());
             if (finding.isPresent()) {
                 return finding.get().reason();
