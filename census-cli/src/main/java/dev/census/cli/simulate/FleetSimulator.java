@@ -68,7 +68,7 @@ public final class FleetSimulator {
             report.component("core", coreVersion);
             for (int p = 0; p < PLUGINS.length; p++) {
                 if (installation.plugins[p]) {
-                    report.component(PLUGINS[p], "1." + (2 + installation.coreMinor(dayIndex) % 4) + "." + (installation.patch % 3));
+                    report.component(PLUGINS[p], "1." + (installation.coreMinor(dayIndex) - 36) + "." + (installation.patch % 3));
                 }
             }
             if (installation.privatePlugin) {
