@@ -12,7 +12,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 [ -f census-cli/target/census.jar ] || mvn -q -DskipTests package
 data=$(mktemp -d)
 java -jar census-cli/target/census.jar serve --port "$port" --data-dir "$data" --admin-token "$token" \
-  --allow-backdated-reports=false >"$data/server.log" 2>&1 &
+  --allow-backdated-reports=false --rate-limit 0 >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done

@@ -72,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("Simulating %d systems over %d days into %s%n", systems, days, dir);
         long accepted = 0;
         try (CensusServer server = CensusServer.builder().host("127.0.0.1").port(0).dataDir(dir).clock(clock)
-                .dailyJobs(false).build().start()) {
+                .dailyJobs(false).rateLimitPerMinute(0).build().start()) {
             ProgressBar progress = new ProgressBar(System.out, "days", days);
             ReportPoster poster = new ReportPoster(URI.create("http://127.0.0.1:" + server.port()), LOAD_CONCURRENCY);
             for (int day = 0; day < days; day++) {

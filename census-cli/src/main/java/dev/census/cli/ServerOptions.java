@@ -42,6 +42,10 @@ final class ServerOptions {
             description = "Smallest group published on its own; smaller ones show as \"other\" (CENSUS_K, default ${DEFAULT-VALUE}).")
     int k;
 
+    @Option(names = "--rate-limit", defaultValue = "${env:CENSUS_RATE_LIMIT:-600}",
+            description = "Report posts accepted per client address and minute, 0 = unlimited (CENSUS_RATE_LIMIT, default ${DEFAULT-VALUE}).")
+    int rateLimit;
+
     Clock clock() {
         if (clockStart == null) {
             return Clock.systemUTC();
@@ -58,7 +62,8 @@ final class ServerOptions {
                 .adminToken(adminToken)
                 .allowBackdatedReports(allowBackdatedReports)
                 .retentionDays(retentionDays)
-                .k(k);
+                .k(k)
+                .rateLimitPerMinute(rateLimit);
         if (registry != null) {
             builder.registry(RegistryLoader.fromDirectory(registry));
         }

@@ -74,7 +74,7 @@ class CrashDurabilityTest {
     private Process startServer(int port) throws IOException {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), CensusCommand.class.getName(), "serve",
-                "--port", String.valueOf(port), "--data-dir", dataDir.toString())
+                "--port", String.valueOf(port), "--data-dir", dataDir.toString(), "--rate-limit", "0")
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-server.log").toFile())
                 .start();

@@ -5,6 +5,7 @@ import dev.census.server.api.ErrorAnswers;
 import dev.census.server.api.HealthEndpoint;
 import dev.census.server.api.ReportsEndpoint;
 import dev.census.server.api.SummariesEndpoint;
+import dev.census.server.ingest.FloodGuard;
 import dev.census.server.ingest.IngestStats;
 import dev.census.server.ingest.Ingestion;
 import dev.census.server.registry.Registry;
@@ -34,6 +35,8 @@ public final class CensusServer implements AutoCloseable {
     /** Raw reports are kept this many days, as promised to every administrator. */
     public static final int DEFAULT_RETENTION_DAYS = 30;
     public static final int DEFAULT_PORT = 8080;
+    /** One installation posts once a day; a minute's burst of 600 only stops floods. */
+    public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 
     private static final Logger LOG = LoggerFactory.getLogger(CensusServer.class);
 
@@ -55,7 +58,7 @@ public final class CensusServer implements AutoCloseable {
                     config.retentionDays, stats, config.queueCapacity);
             this.summarizer = new Summarizer(store, registry, config.clock, config.k);
             this.jobs = new DailyJobs(summarizer, store, config.clock, config.retentionDays);
-            ReportsEndpoint reports = new ReportsEndpoint(ingestion, store, registry);
+            ReportsEndpoint reports = new ReportsEndpoint(ingestion, new FloodGuard(config.rateLimitPerMinute, config.clock), store, registry);
             SummariesEndpoint summaries = new SummariesEndpoint(registry, store, config.clock);
             AdminEndpoint admin = new AdminEndpoint(config.adminToken, summarizer, jobs, ingestion);
             HealthEndpoint health = new HealthEndpoint(store, meters);
@@ -137,6 +140,7 @@ public final class CensusServer implements AutoCloseable {
         private int k = Summarizer.DEFAULT_K;
         private int queueCapacity = 10_000;
         private boolean dailyJobs = true;
+        private int rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
 
         private Builder() {
         }
@@ -223,6 +227,18 @@ public final class CensusServer implements AutoCloseable {
         /** Whether the daily jobs run on their own schedule (tests trigger them instead). */
         public Builder dailyJobs(boolean enabled) {
             this.dailyJobs = enabled;
+            return this;
+        }
+
+        /**
+         * Report posts accepted per client address and minute (0 = unlimited). An internal proxy
+         * that forwards many installations needs a higher limit.
+         */
+        public Builder rateLimitPerMinute(int perMinute) {
+            if (perMinute < 0) {
+                throw new IllegalArgumentException("rateLimitPerMinute must not be negative");
+            }
+            this.rateLimitPerMinute = perMinute;
             return this;
         }
 

@@ -132,4 +132,22 @@ class IngestionTest {
         }
     }
 
+
+    @Test
+    void aFloodFromOneAddressIsRateLimitedWith429UntilItsAllowanceRefills() {
+        try (CensusServer server = TestServers.builder(dataDir, clock).rateLimitPerMinute(3).build().start()) {
+            CensusClient client = new CensusClient(server.port());
+            for (int i = 0; i < 3; i++) {
+                assertThat(client.postReport(Reports.report().sentAt("2026-03-11T07:00:00Z").json()).statusCode()).isEqualTo(202);
+            }
+            HttpResponse<String> flooded = client.postReport(Reports.report().sentAt("2026-03-11T07:00:00Z").json());
+            assertThat(flooded.statusCode()).isEqualTo(429);
+            assertThat(flooded.headers().firstValue("Retry-After")).hasValue("20");
+            assertThat(json(flooded).get("type").asText()).endsWith("/rate-limited");
+            assertThat(server.store().countReports("demo")).isEqualTo(3);
+
+            clock.advance(Duration.ofSeconds(20));
+            assertThat(client.postReport(Reports.report().sentAt("2026-03-11T07:00:00Z").json()).statusCode()).isEqualTo(202);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.census.server.api;
 import dev.census.protocol.InvalidReportException;
 import dev.census.protocol.WireRules;
 import dev.census.server.ingest.Dropped;
+import dev.census.server.ingest.FloodGuard;
 import dev.census.server.ingest.Ingestion;
 import dev.census.server.ingest.RejectedReport;
 import dev.census.server.registry.Registry;
@@ -30,11 +31,13 @@ public final class ReportsEndpoint {
     private static final byte[] ACCEPTED_IN_FULL = "{\"accepted\":true,\"dropped\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final Ingestion ingestion;
+    private final FloodGuard floodGuard;
     private final ReportStore store;
     private final Registry registry;
 
-    public ReportsEndpoint(Ingestion ingestion, ReportStore store, Registry registry) {
+    public ReportsEndpoint(Ingestion ingestion, FloodGuard floodGuard, ReportStore store, Registry registry) {
         this.ingestion = ingestion;
+        this.floodGuard = floodGuard;
         this.store = store;
         this.registry = registry;
     }
@@ -45,6 +48,14 @@ public final class ReportsEndpoint {
     }
 
     private void post(Context ctx) {
+        long wait = floodGuard.secondsToWait(ctx.ip());
+        if (wait > 0) {
+            ingestion.recordRejected("rate-limited");
+            ctx.header("Retry-After", String.valueOf(wait));
+            Problem.send(ctx, 429, "rate-limited", "Too many requests",
+                    "this address posted more reports than the server accepts per minute", null);
+            return;
+        }
         byte[] body;
         try {
             body = readBody(ctx);

@@ -14,7 +14,7 @@ public final class TestServers {
     /** A server on a DuckDB file in the directory, with k = 1 so tiny fleets publish every bucket. */
     public static CensusServer.Builder builder(Path dataDir, MutableClock clock) {
         return CensusServer.builder().host("127.0.0.1").port(0).dataDir(dataDir).clock(clock)
-                .adminToken(ADMIN_TOKEN).dailyJobs(false).allowBackdatedReports(true).k(1);
+                .adminToken(ADMIN_TOKEN).dailyJobs(false).allowBackdatedReports(true).k(1).rateLimitPerMinute(0);
     }
 
     public static CensusServer start(Path dataDir, MutableClock clock) {
