@@ -1,5 +1,6 @@
 package dev.census.cli;
 
+import dev.census.server.store.StoreUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +20,24 @@ public final class CensusCommand implements Runnable {
 
     /** Runs a command line and returns its exit code (for tests). */
     public static int run(String... args) {
-        return new CommandLine(new CensusCommand()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line as {@code main} runs it, for callers that redirect its output. */
+    static CommandLine commandLine() {
+        return new CommandLine(new CensusCommand()).setExecutionExceptionHandler(CensusCommand::explain);
+    }
+
+    /**
+     * A refused setting or an unavailable database is the operator's to fix: one line naming it and
+     * exit 2, not a stack trace. Anything else is a bug and keeps its trace.
+     */
+    static int explain(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof IllegalArgumentException || e instanceof StoreUnavailableException) {
+            command.getErr().println(command.getCommandName() + ": " + e.getMessage());
+            return 2;
+        }
+        throw e;
     }
 
     @Override

@@ -24,6 +24,17 @@ class CommandLineTest {
     Path dir;
 
     @Test
+    void aRefusedSettingIsOneLineNamingItAndExitTwoNotAStackTrace() {
+        StringWriter err = new StringWriter();
+        CommandLine census = CensusCommand.commandLine().setErr(new PrintWriter(err, true));
+
+        int exit = census.execute("serve", "--port", "0", "--data-dir", dir.toString(), "--admin-token", "short");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).isEqualToIgnoringNewLines("serve: adminToken must be at least 8 characters");
+    }
+
+    @Test
     void simulatePostsAFleetOverHttpAndSummarizeWritesItsDays() {
         Instant now = Instant.now();
         MutableClock clock = new MutableClock(now);
