@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.census.server.ingest.pulp.PulpAnalytics.Analytics;
+import dev.census.server.store.DuckDbReportStore;
 import dev.census.server.testing.CensusClient;
+import dev.census.server.testing.GatedReportStore;
 import dev.census.server.testing.MutableClock;
 import dev.census.server.testing.PulpPayloads;
 import dev.census.server.testing.TestServers;
@@ -217,6 +219,38 @@ class PulpCompatibilityTest {
             HttpResponse<String> limited = post(client, "/", body, null);
             assertThat(limited.statusCode()).isEqualTo(429);
             assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        }
+    }
+
+    @Test
+    void anUnavailableDatabaseAnswers503AsJsonIngestionDoes() {
+        GatedReportStore store = new GatedReportStore(DuckDbReportStore.open(dataDir));
+        store.open();
+        try (CensusServer server = TestServers.builder(dataDir, clock).store(store).build().start()) {
+            CensusClient client = new CensusClient(server.port());
+            byte[] body = PulpPayloads.pulp321(UUID.randomUUID(), "3.21.0", 1, 1).build().toByteArray();
+            store.failAppends(true);
+            HttpResponse<String> refused = post(client, "/", body, null);
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+            store.failAppends(false);
+            assertThat(post(client, "/", body, null).statusCode()).isEqualTo(200);
+            assertThat(store.countReports("pulp")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aGzippedBodyIsUnpackedWhenDeclared() throws java.io.IOException {
+        try (CensusServer server = TestServers.start(dataDir, clock)) {
+            CensusClient client = new CensusClient(server.port());
+            java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+                gzip.write(PulpPayloads.pulp321(UUID.randomUUID(), "3.21.0", 1, 1).build().toByteArray());
+            }
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(client.base() + "/"))
+                    .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray())).build());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(server.store().countReports("pulp")).isEqualTo(1);
         }
     }
 
