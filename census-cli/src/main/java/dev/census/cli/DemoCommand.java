@@ -2,6 +2,7 @@ package dev.census.cli;
 
 import dev.census.cli.simulate.FleetSimulator;
 import dev.census.cli.simulate.ProgressBar;
+import dev.census.cli.simulate.PulpMessages;
 import dev.census.cli.simulate.ReportPoster;
 import dev.census.cli.simulate.SteppedClock;
 import dev.census.server.CensusServer;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code census demo}: replays a simulated fleet day by day through a real server over HTTP — each
- * day's reports, then that night's summaries and retention — and then serves the result live.
+ * day's reports (a demo fleet in Census JSON, a Pulp fleet as pulpcore's protobuf messages), then that
+ * night's summaries and retention — and then serves the result live.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Load a simulated fleet (about 2,000 systems over 90 days) and serve the dashboard.")
@@ -68,8 +70,9 @@ final class DemoCommand implements Callable<Integer> {
     private void load(Path dir) throws InterruptedException {
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         FleetSimulator fleet = new FleetSimulator(systems, days, yesterday, seed);
+        FleetSimulator pulpFleet = new FleetSimulator(systems, days, yesterday, seed + 1);
         SteppedClock clock = new SteppedClock(fleet.firstDay().atStartOfDay(ZoneOffset.UTC).toInstant());
-        System.out.printf("Simulating %d systems over %d days into %s%n", systems, days, dir);
+        System.out.printf("Simulating %d demo and %d Pulp systems over %d days into %s%n", systems, systems, days, dir);
         long accepted = 0;
         try (CensusServer server = CensusServer.builder().host("127.0.0.1").port(0).dataDir(dir).clock(clock)
                 .dailyJobs(false).rateLimitPerMinute(0).build().start()) {
@@ -79,6 +82,7 @@ final class DemoCommand implements Callable<Integer> {
                 LocalDate date = fleet.firstDay().plusDays(day);
                 clock.set(date.atTime(12, 0).toInstant(ZoneOffset.UTC));
                 poster.postAll(fleet.reportsOn(day), done -> { });
+                poster.postAllPulp(pulpFleet.reportsOn(day).stream().map(PulpMessages::of).toList(), done -> { });
                 clock.set(date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(60));
                 server.runDailyJobs();
                 progress.update(day + 1);

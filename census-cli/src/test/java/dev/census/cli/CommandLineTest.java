@@ -75,6 +75,20 @@ class CommandLineTest {
             assertThat(server.store().earliestRawDay("demo")).as("raw data past 30 days was deleted")
                     .hasValueSatisfying(day -> assertThat(day).isAfterOrEqualTo(yesterday.minusDays(30)));
             assertThat(client.get("/p/demo").body()).contains("core versions (X.Y)");
+            String pulp = client.get("/api/v1/products/pulp/summaries?metric=rbac.users&from=" + yesterday + "&to=" + yesterday).body();
+            assertThat(pulp).as("the Pulp fleet posted protobuf and is summarized").contains("\"stat\":\"mean\"");
+            assertThat(client.get("/p/pulp").body()).contains("core versions (X.Y)", "postgresql.version");
+        }
+    }
+
+    @Test
+    void simulateCanPostAPulpFleetAsPulpcoresProtobufMessages() {
+        MutableClock clock = new MutableClock(Instant.now());
+        try (CensusServer server = TestServers.start(dir, clock)) {
+            String url = "http://127.0.0.1:" + server.port();
+            assertThat(CensusCommand.run("simulate", "--url", url, "--product", "pulp", "--systems", "30")).isZero();
+            assertThat(server.store().countReports("pulp")).isBetween(15L, 30L);
+            assertThat(CensusCommand.run("simulate", "--url", url, "--product", "pulp", "--days", "2")).isEqualTo(2);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.census.server;
 import dev.census.server.api.AdminEndpoint;
 import dev.census.server.api.ErrorAnswers;
 import dev.census.server.api.HealthEndpoint;
+import dev.census.server.api.PulpEndpoint;
 import dev.census.server.api.ReportsEndpoint;
 import dev.census.server.api.SummariesEndpoint;
 import dev.census.server.ingest.FloodGuard;
@@ -58,7 +59,9 @@ public final class CensusServer implements AutoCloseable {
                     config.retentionDays, stats, config.queueCapacity);
             this.summarizer = new Summarizer(store, registry, config.clock, config.k);
             this.jobs = new DailyJobs(summarizer, store, config.clock, config.retentionDays);
-            ReportsEndpoint reports = new ReportsEndpoint(ingestion, new FloodGuard(config.rateLimitPerMinute, config.clock), store, registry);
+            FloodGuard floodGuard = new FloodGuard(config.rateLimitPerMinute, config.clock);
+            ReportsEndpoint reports = new ReportsEndpoint(ingestion, floodGuard, store, registry);
+            PulpEndpoint pulp = new PulpEndpoint(ingestion, floodGuard, registry);
             SummariesEndpoint summaries = new SummariesEndpoint(registry, store, config.clock);
             AdminEndpoint admin = new AdminEndpoint(config.adminToken, summarizer, jobs, ingestion);
             HealthEndpoint health = new HealthEndpoint(store, meters);
@@ -75,6 +78,7 @@ public final class CensusServer implements AutoCloseable {
                 });
                 javalin.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
                 reports.register(javalin.routes);
+                pulp.register(javalin.routes);
                 summaries.register(javalin.routes);
                 admin.register(javalin.routes);
                 health.register(javalin.routes);

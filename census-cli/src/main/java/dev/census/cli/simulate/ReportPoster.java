@@ -21,6 +21,7 @@ public final class ReportPoster {
 
     private final HttpClient http;
     private final URI reportsUri;
+    private final URI pulpUri;
     private final Semaphore inFlight;
     private final LongAdder accepted = new LongAdder();
     private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
@@ -30,6 +31,7 @@ public final class ReportPoster {
             throw new IllegalArgumentException("concurrency must be positive");
         }
         this.reportsUri = server.resolve("/api/v1/reports");
+        this.pulpUri = server.resolve("/");
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .executor(java.util.concurrent.Executors.newFixedThreadPool(2, runnable -> {
@@ -43,14 +45,24 @@ public final class ReportPoster {
 
     /** Posts every report and returns once each has an answer; progress receives the count answered so far. */
     public void postAll(List<Report> reports, LongConsumer progress) throws InterruptedException {
+        post(reportsUri, "application/json", reports.stream()
+                .map(report -> ReportJson.write(report).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList(), progress);
+    }
+
+    /** Posts pulpcore protobuf {@code Analytics} messages to {@code /}, as pulpcore does. */
+    public void postAllPulp(List<byte[]> messages, LongConsumer progress) throws InterruptedException {
+        post(pulpUri, "application/octet-stream", messages, progress);
+    }
+
+    private void post(URI uri, String contentType, List<byte[]> bodies, LongConsumer progress) throws InterruptedException {
         LongAdder answered = new LongAdder();
-        CompletableFuture<?>[] pending = new CompletableFuture<?>[reports.size()];
-        for (int i = 0; i < reports.size(); i++) {
+        CompletableFuture<?>[] pending = new CompletableFuture<?>[bodies.size()];
+        for (int i = 0; i < bodies.size(); i++) {
             inFlight.acquire();
-            HttpRequest request = HttpRequest.newBuilder(reportsUri)
+            HttpRequest request = HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(ReportJson.write(reports.get(i))))
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)))
                     .build();
             pending[i] = http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
                 inFlight.release();

@@ -10,14 +10,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
- * The ingestion chain, top to bottom: decode → validate → screen → enqueue → commit. A report is
- * acknowledged only when its batch has committed.
+ * The ingestion chain, top to bottom: decode (Census JSON, or pulpcore's protobuf) → validate → screen
+ * → enqueue → commit. A report is acknowledged only when its batch has committed.
  */
 public final class Ingestion implements AutoCloseable {
 
     private final ReportDecoder decoder = new ReportDecoder();
+    private final PulpDecoder pulpDecoder = new PulpDecoder();
     private final RegistryScreen screen;
     private final GroupCommitWriter writer;
     private final Clock clock;
@@ -45,8 +47,20 @@ public final class Ingestion implements AutoCloseable {
      * the future completes with what was dropped once the report is durable.
      */
     public CompletableFuture<List<Dropped>> ingest(byte[] body) {
+        return accept(() -> decoder.decode(body));
+    }
+
+    /**
+     * Takes one body of pulpcore's protobuf {@code Analytics} message for a Pulp-compatible product;
+     * from the decoded report on, the chain is the same as for Census JSON.
+     */
+    public CompletableFuture<List<Dropped>> ingestPulp(String product, byte[] body) {
+        return accept(() -> pulpDecoder.decode(product, body, clock.instant()));
+    }
+
+    private CompletableFuture<List<Dropped>> accept(Supplier<Report> decode) {
         try {
-            Report decoded = decoder.decode(body);
+            Report decoded = decode.get();
             ScreenedReport screened = screen.screen(decoded);
             Report report = screened.report();
             Instant now = clock.instant();

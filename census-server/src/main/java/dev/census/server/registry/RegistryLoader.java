@@ -26,8 +26,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Reads a registry directory: one folder per product holding {@code product.yaml} and one YAML file
- * per metric. The bundled registry is the repository's {@code metrics/} folder, packed into the jar.
+ * Reads a registry directory: one folder per product holding {@code product.yaml} (name, title,
+ * description, components, and optionally {@code compat: pulp} and {@code persistent_only: true}) and
+ * one YAML file per metric. The bundled registry is the repository's {@code metrics/} folder, packed into the jar.
  */
 public final class RegistryLoader {
 
@@ -92,8 +93,16 @@ public final class RegistryLoader {
                 }
             }
         }
-        return new ProductDefinition(name, product.path("title").asText(null), product.path("description").asText(null),
-                components, metrics);
+        JsonNode persistentOnly = product.path("persistent_only");
+        if (!persistentOnly.isMissingNode() && !persistentOnly.isBoolean()) {
+            throw new IllegalArgumentException(folder.resolve(PRODUCT_FILE) + ": persistent_only: must be true or false");
+        }
+        try {
+            return new ProductDefinition(name, product.path("title").asText(null), product.path("description").asText(null),
+                    components, metrics, product.path("compat").asText(null), persistentOnly.asBoolean(false));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(folder.resolve(PRODUCT_FILE) + ": " + e.getMessage(), e);
+        }
     }
 
     private static MetricDefinition readMetric(Path file) throws IOException {

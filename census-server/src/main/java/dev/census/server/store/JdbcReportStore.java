@@ -32,6 +32,13 @@ abstract class JdbcReportStore implements ReportStore {
                  day_reports AS (SELECT r.id, r.system_id, r.channel FROM reports r JOIN latest l ON r.id = l.id)
             """;
 
+    /** As {@link #DAY_REPORTS}, of persistent systems only: those first seen before the day. */
+    private static final String PERSISTENT_DAY_REPORTS = """
+            WITH latest AS (SELECT max(id) AS id FROM reports WHERE product = ? AND day = ? GROUP BY system_id),
+                 day_reports AS (SELECT r.id, r.system_id, r.channel FROM reports r JOIN latest l ON r.id = l.id
+                                 JOIN systems s ON s.product = r.product AND s.system_id = r.system_id AND s.first_seen < r.day)
+            """;
+
     protected final DataSource dataSource;
 
     JdbcReportStore(DataSource dataSource) {
@@ -96,7 +103,8 @@ abstract class JdbcReportStore implements ReportStore {
     }
 
     @Override
-    public DayAggregates aggregateDay(String product, LocalDate day) {
+    public DayAggregates aggregateDay(String product, LocalDate day, boolean persistentOnly) {
+        String counted = persistentOnly ? PERSISTENT_DAY_REPORTS : DAY_REPORTS;
         return inTransaction(connection -> {
             foldSystems(connection, product, day);
             List<DayAggregates.Count> counts = new ArrayList<>();
@@ -121,22 +129,22 @@ abstract class JdbcReportStore implements ReportStore {
                             + "SELECT d.channel, CAST(? AS DATE) - s.first_seen AS age FROM day_reports d"
                             + " JOIN systems s ON s.product = ? AND s.system_id = d.system_id) ages GROUP BY channel, age",
                     product, sqlDay, sqlDay, product);
-            String components = DAY_REPORTS + "SELECT d.channel, c.name, %s, count(DISTINCT d.system_id)"
+            String components = counted + "SELECT d.channel, c.name, %s, count(DISTINCT d.system_id)"
                     + " FROM report_components c JOIN day_reports d ON c.report_id = d.id GROUP BY d.channel, c.name%s";
             collectCounts(connection, counts, DayAggregates.Family.COMPONENT, components.formatted("''", ""), product, sqlDay);
             collectCounts(connection, counts, DayAggregates.Family.COMPONENT_XY, components.formatted("c.xy", ", c.xy"), product, sqlDay);
             collectCounts(connection, counts, DayAggregates.Family.COMPONENT_XYZ, components.formatted("c.xyz", ", c.xyz"), product, sqlDay);
             collectCounts(connection, counts, DayAggregates.Family.NUMBER_BUCKET,
-                    DAY_REPORTS + "SELECT d.channel, m.name, CAST(m.bucket AS VARCHAR), count(*)"
+                    counted + "SELECT d.channel, m.name, CAST(m.bucket AS VARCHAR), count(*)"
                             + " FROM report_metrics m JOIN day_reports d ON m.report_id = d.id"
                             + " WHERE m.num IS NOT NULL GROUP BY d.channel, m.name, m.bucket",
                     product, sqlDay);
             collectCounts(connection, counts, DayAggregates.Family.TEXT,
-                    DAY_REPORTS + "SELECT d.channel, m.name, m.txt, count(*)"
+                    counted + "SELECT d.channel, m.name, m.txt, count(*)"
                             + " FROM report_metrics m JOIN day_reports d ON m.report_id = d.id"
                             + " WHERE m.txt IS NOT NULL GROUP BY d.channel, m.name, m.txt",
                     product, sqlDay);
-            try (PreparedStatement statement = prepare(connection, DAY_REPORTS
+            try (PreparedStatement statement = prepare(connection, counted
                     + "SELECT d.channel, m.name, count(*), avg(m.num), min(m.num),"
                     + " percentile_cont(0.5) WITHIN GROUP (ORDER BY m.num),"
                     + " percentile_cont(0.9) WITHIN GROUP (ORDER BY m.num), max(m.num)"

@@ -25,8 +25,17 @@ public interface ReportStore extends AutoCloseable {
     /** Days of this product whose summary has been written. */
     Set<LocalDate> summarizedDays(String product);
 
-    /** Folds the day's reporters into the first/last-seen table, then aggregates the day in SQL. */
-    DayAggregates aggregateDay(String product, LocalDate day);
+    /** Folds the day's reporters into the first/last-seen table, then aggregates the day in SQL, over every system. */
+    default DayAggregates aggregateDay(String product, LocalDate day) {
+        return aggregateDay(product, day, false);
+    }
+
+    /**
+     * As {@link #aggregateDay(String, LocalDate)}; with {@code persistentOnly}, components and metrics
+     * count only persistent systems (first seen on an earlier day, by the permanent first/last-seen
+     * table), while fleet counts and ages still count every system.
+     */
+    DayAggregates aggregateDay(String product, LocalDate day, boolean persistentOnly);
 
     /** Replaces the published numbers of one product and day, and marks the day summarized. */
     void replaceSummaries(String product, LocalDate day, List<SummaryRow> rows);

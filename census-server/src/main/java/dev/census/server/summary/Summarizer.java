@@ -57,7 +57,7 @@ public final class Summarizer {
             List<LocalDate> days = new ArrayList<>();
             for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
                 if (!done.contains(day)) {
-                    store.replaceSummaries(product.name(), day, builder.build(product, day, store.aggregateDay(product.name(), day)));
+                    store.replaceSummaries(product.name(), day, builder.build(product, day, store.aggregateDay(product.name(), day, product.persistentOnly())));
                     days.add(day);
                 }
             }

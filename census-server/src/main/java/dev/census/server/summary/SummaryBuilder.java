@@ -19,7 +19,8 @@ import java.util.TreeMap;
 
 /**
  * Turns a day's aggregates into published numbers: names each metric, labels histogram buckets,
- * rolls version metrics up by X.Y (and X.Y.Z under {@code <name>.xyz}),
+ * rolls version metrics up by X.Y (and X.Y.Z under {@code <name>.xyz}), states the fleet's age
+ * demography as statistics ({@code systems.demography}),
  * and applies the k-threshold — buckets of fewer than k systems merge into "other" (published only
  * if it reaches k itself), and statistics of fewer than k systems are not published.
  */
@@ -29,6 +30,11 @@ final class SummaryBuilder {
     static final String SYSTEMS = "systems";
     /** Days since first seen of the day's active systems, power-of-two buckets. */
     static final String AGE = "systems.age_days";
+    /**
+     * The age demography of the day's active systems (every one, persistent or not): statistics of
+     * the days since each was first seen, from the permanent first/last-seen table.
+     */
+    static final String DEMOGRAPHY = "systems.demography";
     /** Systems running each component. */
     static final String COMPONENTS = "components";
     static final String OTHER = "other";
@@ -72,6 +78,7 @@ final class SummaryBuilder {
             String[] parts = channelAndMetric.split("\n", 2);
             rows.addAll(thresholded(day, parts[0], parts[1], counts));
         });
+        rows.addAll(demography(day, aggregates));
         for (DayAggregates.Stats stats : aggregates.stats()) {
             MetricDefinition definition = product.metrics().get(stats.metric());
             if (definition == null || !definition.type().numeric() || stats.systems() < k) {
@@ -85,6 +92,54 @@ final class SummaryBuilder {
             rows.add(SummaryRow.stat(day, channel, stats.metric(), "max", rounded(stats.max()), stats.systems()));
         }
         return rows;
+    }
+
+    /** Mean, min, p50, p90 and max of the systems' ages in days, per channel, from the exact-age counts. */
+    private List<SummaryRow> demography(LocalDate day, DayAggregates aggregates) {
+        Map<String, TreeMap<Long, Long>> ages = new TreeMap<>();
+        for (Count count : aggregates.counts()) {
+            if (count.family() == Family.AGE) {
+                ages.computeIfAbsent(count.channel(), c -> new TreeMap<>())
+                        .merge(Long.parseLong(count.key()), count.systems(), Long::sum);
+            }
+        }
+        List<SummaryRow> rows = new ArrayList<>();
+        ages.forEach((channel, histogram) -> {
+            long systems = histogram.values().stream().mapToLong(Long::longValue).sum();
+            if (systems < k) {
+                return;
+            }
+            double sum = 0;
+            for (Map.Entry<Long, Long> age : histogram.entrySet()) {
+                sum += (double) age.getKey() * age.getValue();
+            }
+            rows.add(SummaryRow.stat(day, channel, DEMOGRAPHY, "mean", rounded(sum / systems), systems));
+            rows.add(SummaryRow.stat(day, channel, DEMOGRAPHY, "min", histogram.firstKey(), systems));
+            rows.add(SummaryRow.stat(day, channel, DEMOGRAPHY, "p50", rounded(percentile(histogram, systems, 0.5)), systems));
+            rows.add(SummaryRow.stat(day, channel, DEMOGRAPHY, "p90", rounded(percentile(histogram, systems, 0.9)), systems));
+            rows.add(SummaryRow.stat(day, channel, DEMOGRAPHY, "max", histogram.lastKey(), systems));
+        });
+        return rows;
+    }
+
+    /** The continuous percentile (as SQL's percentile_cont) of values given as value → how many. */
+    static double percentile(TreeMap<Long, Long> histogram, long size, double fraction) {
+        double position = fraction * (size - 1);
+        long below = (long) Math.floor(position);
+        double lower = nth(histogram, below);
+        double upper = nth(histogram, Math.min(size - 1, below + 1));
+        return lower + (upper - lower) * (position - below);
+    }
+
+    private static long nth(TreeMap<Long, Long> histogram, long index) {
+        long seen = 0;
+        for (Map.Entry<Long, Long> value : histogram.entrySet()) {
+            seen += value.getValue();
+            if (index < seen) {
+                return value.getKey();
+            }
+        }
+        return histogram.lastKey();
     }
 
     private static void add(Map<String, Map<String, Long>> buckets, String channel, String metric, String bucket, long systems) {

@@ -75,8 +75,8 @@ public final class GatedReportStore implements ReportStore {
     }
 
     @Override
-    public DayAggregates aggregateDay(String product, LocalDate day) {
-        return delegate.aggregateDay(product, day);
+    public DayAggregates aggregateDay(String product, LocalDate day, boolean persistentOnly) {
+        return delegate.aggregateDay(product, day, persistentOnly);
     }
 
     @Override

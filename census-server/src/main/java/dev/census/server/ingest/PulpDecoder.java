@@ -1,0 +1,121 @@
+package dev.census.server.ingest;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.census.protocol.InvalidReportException;
+import dev.census.protocol.MetricValue;
+import dev.census.protocol.Report;
+import dev.census.protocol.WireRules;
+import dev.census.server.ingest.pulp.PulpAnalytics.Analytics;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Turns pulpcore's protobuf {@code Analytics} message into a {@link Report}: components stay
+ * components, each sub-message field present becomes one metric, and anything absent stays absent,
+ * never 0. The channel follows the versions (every one strictly X.Y.Z: production). Bytes that are
+ * not a complete {@code Analytics} message are refused with 400, naming the field when one is at fault.
+ */
+final class PulpDecoder {
+
+    static final String WORKERS_PROCESSES = "workers.processes";
+    static final String WORKERS_HOSTS = "workers.hosts";
+    static final String CONTENT_APPS_PROCESSES = "content_apps.processes";
+    static final String CONTENT_APPS_HOSTS = "content_apps.hosts";
+    static final String POSTGRESQL_VERSION = "postgresql.version";
+    static final String RBAC_USERS = "rbac.users";
+    static final String RBAC_GROUPS = "rbac.groups";
+    static final String RBAC_DOMAINS = "rbac.domains";
+    static final String RBAC_CUSTOM_ACCESS_POLICIES = "rbac.custom_access_policies";
+    static final String RBAC_CUSTOM_ROLES = "rbac.custom_roles";
+
+    /** Every metric a Pulp report can carry. */
+    static final List<String> METRICS = List.of(WORKERS_PROCESSES, WORKERS_HOSTS, CONTENT_APPS_PROCESSES,
+            CONTENT_APPS_HOSTS, POSTGRESQL_VERSION, RBAC_USERS, RBAC_GROUPS, RBAC_DOMAINS, RBAC_CUSTOM_ACCESS_POLICIES,
+            RBAC_CUSTOM_ROLES);
+
+    /** Decodes one request body for a Pulp-compatible product; {@code receivedAt} stands in for the missing sent-at. */
+    Report decode(String product, byte[] body, Instant receivedAt) {
+        Analytics analytics = parse(body);
+        Report.Builder report = Report.builder().product(product).sentAt(receivedAt);
+        try {
+            report.systemId(analytics.getSystemId());
+        } catch (InvalidReportException e) {
+            throw malformed("system_id", e.detail());
+        }
+        if (analytics.getComponentsCount() > WireRules.MAX_COMPONENTS) {
+            throw malformed("components", "at most " + WireRules.MAX_COMPONENTS + " components");
+        }
+        for (int i = 0; i < analytics.getComponentsCount(); i++) {
+            Analytics.Component component = analytics.getComponents(i);
+            try {
+                report.component(component.getName(), component.getVersion());
+            } catch (InvalidReportException e) {
+                throw malformed(e.field().replace("components[]", "components[" + i + "]"), e.detail());
+            }
+        }
+        if (analytics.hasOnlineWorkers()) {
+            Analytics.OnlineWorkers workers = analytics.getOnlineWorkers();
+            if (workers.hasProcesses()) {
+                report.metric(WORKERS_PROCESSES, count(workers.getProcesses()));
+            }
+            if (workers.hasHosts()) {
+                report.metric(WORKERS_HOSTS, count(workers.getHosts()));
+            }
+        }
+        if (analytics.hasOnlineContentApps()) {
+            Analytics.OnlineContentApps apps = analytics.getOnlineContentApps();
+            if (apps.hasProcesses()) {
+                report.metric(CONTENT_APPS_PROCESSES, count(apps.getProcesses()));
+            }
+            if (apps.hasHosts()) {
+                report.metric(CONTENT_APPS_HOSTS, count(apps.getHosts()));
+            }
+        }
+        if (analytics.hasPostgresqlVersion()) {
+            report.metric(POSTGRESQL_VERSION, MetricValue.of(PostgresVersions.format(analytics.getPostgresqlVersion())));
+        }
+        if (analytics.hasRbacStats()) {
+            Analytics.RBACStats rbac = analytics.getRbacStats();
+            if (rbac.hasUsers()) {
+                report.metric(RBAC_USERS, count(rbac.getUsers()));
+            }
+            if (rbac.hasGroups()) {
+                report.metric(RBAC_GROUPS, count(rbac.getGroups()));
+            }
+            if (rbac.hasDomains()) {
+                report.metric(RBAC_DOMAINS, count(rbac.getDomains()));
+            }
+            if (rbac.hasCustomAccessPolicies()) {
+                report.metric(RBAC_CUSTOM_ACCESS_POLICIES, count(rbac.getCustomAccessPolicies()));
+            }
+            if (rbac.hasCustomRoles()) {
+                report.metric(RBAC_CUSTOM_ROLES, count(rbac.getCustomRoles()));
+            }
+        }
+        return report.build();
+    }
+
+    /** Parses the whole message; a missing required field is named (e.g. {@code system_id}). */
+    private static Analytics parse(byte[] body) {
+        Analytics analytics;
+        try {
+            analytics = Analytics.parser().parsePartialFrom(body);
+        } catch (InvalidProtocolBufferException e) {
+            throw malformed(null, "not a protobuf Analytics message: " + e.getMessage());
+        }
+        if (!analytics.isInitialized()) {
+            List<String> missing = analytics.findInitializationErrors();
+            throw malformed(missing.get(0), "is required (missing: " + String.join(", ", missing) + ")");
+        }
+        return analytics;
+    }
+
+    /** A uint32 as the unsigned whole number it is. */
+    private static MetricValue count(int unsigned) {
+        return MetricValue.of((double) Integer.toUnsignedLong(unsigned));
+    }
+
+    private static RejectedReport malformed(String field, String detail) {
+        return new RejectedReport(400, "malformed-report", field, detail);
+    }
+}

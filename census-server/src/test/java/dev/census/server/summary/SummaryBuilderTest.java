@@ -1,0 +1,50 @@
+package dev.census.server.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.census.protocol.registry.ProductDefinition;
+import dev.census.server.store.DayAggregates;
+import dev.census.server.store.SummaryRow;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The age demography, computed from exact-age counts as SQL's percentile_cont would. */
+class SummaryBuilderTest {
+
+    private static final LocalDate DAY = LocalDate.parse("2026-03-10");
+    private static final ProductDefinition PRODUCT = new ProductDefinition("pulp", "Pulp", "", Set.of(), Map.of());
+
+    @Test
+    void percentilesInterpolateLikePercentileCont() {
+        TreeMap<Long, Long> histogram = new TreeMap<>();
+        for (long age : new long[] {0, 1, 2, 3, 5, 8, 13, 21, 34, 55}) {
+            histogram.merge(age, 1L, Long::sum);
+        }
+        assertThat(SummaryBuilder.percentile(histogram, 10, 0.5)).isEqualTo(6.5);
+        assertThat(SummaryBuilder.percentile(histogram, 10, 0.9)).isCloseTo(36.1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(SummaryBuilder.percentile(new TreeMap<>(Map.of(7L, 3L)), 3, 0.9)).isEqualTo(7.0);
+    }
+
+    @Test
+    void demographyIsPublishedPerChannelOnlyFromKSystems() {
+        List<DayAggregates.Count> ages = List.of(
+                new DayAggregates.Count("production", DayAggregates.Family.AGE, "age", "0", 2),
+                new DayAggregates.Count("production", DayAggregates.Family.AGE, "age", "10", 2),
+                new DayAggregates.Count("production", DayAggregates.Family.AGE, "age", "100", 1),
+                new DayAggregates.Count("dev", DayAggregates.Family.AGE, "age", "3", 4));
+        List<SummaryRow> rows = new SummaryBuilder(5).build(PRODUCT, DAY, new DayAggregates(ages, List.of()));
+        Map<String, Double> production = rows.stream()
+                .filter(row -> row.metric().equals(SummaryBuilder.DEMOGRAPHY) && row.channel().equals("production"))
+                .collect(Collectors.toMap(SummaryRow::key, SummaryRow::value));
+        assertThat(production).isEqualTo(Map.of("mean", 24.0, "min", 0.0, "p50", 10.0, "p90", 64.0, "max", 100.0));
+        assertThat(rows).filteredOn(row -> row.metric().equals(SummaryBuilder.DEMOGRAPHY))
+                .allMatch(row -> row.systems() == 5 && row.isStat());
+        assertThat(rows).filteredOn(row -> row.channel().equals("dev") && row.metric().equals(SummaryBuilder.DEMOGRAPHY))
+                .as("four dev systems are fewer than k").isEmpty();
+    }
+}
