@@ -18,12 +18,12 @@ public final class ErrorAnswers {
     public static void register(RoutesConfig routes) {
         routes.exception(RejectedReport.class, (e, ctx) -> {
             if (e.status() == 503) {
-                ctx.header("Retry-After", ReportsEndpoint.RETRY_AFTER_SECONDS);
+                ctx.header("Retry-After", ReportPost.RETRY_AFTER_SECONDS);
             }
             Problem.send(ctx, e.status(), e.type(), title(e.status()), e.getMessage(), e.field());
         });
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
-            ctx.header("Retry-After", ReportsEndpoint.RETRY_AFTER_SECONDS);
+            ctx.header("Retry-After", ReportPost.RETRY_AFTER_SECONDS);
             Problem.send(ctx, 503, "storage-unavailable", "Storage unavailable", e.getMessage(), null);
         });
         routes.exception(Problem.BadRequest.class, (e, ctx) ->

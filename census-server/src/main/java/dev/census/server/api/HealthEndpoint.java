@@ -28,7 +28,7 @@ public final class HealthEndpoint {
             store.countReports("");
             Json.send(ctx, 200, Map.of("status", "ready"));
         } catch (RuntimeException e) {
-            ctx.header("Retry-After", ReportsEndpoint.RETRY_AFTER_SECONDS);
+            ctx.header("Retry-After", ReportPost.RETRY_AFTER_SECONDS);
             Problem.send(ctx, 503, "storage-unavailable", "Storage unavailable", e.getMessage(), null);
         }
     }
