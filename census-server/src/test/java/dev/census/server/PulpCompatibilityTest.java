@@ -58,31 +58,31 @@ class PulpCompatibilityTest {
             }
             server.runDailyJobs();
 
-            assertThat(numbers(client, "components.core.xy", DAY_2, "production"))
+            assertThat(client.numbers("pulp", "components.core.xy", DAY_2, "production"))
                     .isEqualTo(Map.of("3.21", "2", "3.22", "2", "3.23", "3"));
-            assertThat(numbers(client, "components.core.xyz", DAY_2, "production"))
+            assertThat(client.numbers("pulp", "components.core.xyz", DAY_2, "production"))
                     .isEqualTo(Map.of("3.21.0", "1", "3.21.1", "1", "3.22.0", "1", "3.22.1", "1", "3.23.0", "3"));
-            assertThat(numbers(client, "components", DAY_2, "production")).containsEntry("core", "7").containsEntry("rpm", "7");
+            assertThat(client.numbers("pulp", "components", DAY_2, "production")).containsEntry("core", "7").containsEntry("rpm", "7");
             // workers 2 4 6 8 10 10 10 → mean 50/7; p50 8
-            assertThat(numbers(client, "workers.processes", DAY_2, "production"))
+            assertThat(client.numbers("pulp", "workers.processes", DAY_2, "production"))
                     .containsEntry("mean", "7.1429").containsEntry("p50", "8.0").containsEntry("max", "10.0");
-            assertThat(numbers(client, "workers.hosts", DAY_2, "production"))
+            assertThat(client.numbers("pulp", "workers.hosts", DAY_2, "production"))
                     .containsEntry("1", "6").containsEntry("2-3", "1");
-            assertThat(numbers(client, "content_apps.processes", DAY_2, "production")).containsEntry("mean", "2.0");
-            assertThat(numbers(client, "content_apps.hosts", DAY_2, "production")).containsEntry("1", "7");
-            assertThat(numbers(client, "postgresql.version", DAY_2, "production"))
+            assertThat(client.numbers("pulp", "content_apps.processes", DAY_2, "production")).containsEntry("mean", "2.0");
+            assertThat(client.numbers("pulp", "content_apps.hosts", DAY_2, "production")).containsEntry("1", "7");
+            assertThat(client.numbers("pulp", "postgresql.version", DAY_2, "production"))
                     .as("3.21 systems send no version and are not counted; 0 is unknown")
                     .isEqualTo(Map.of("15.4", "2", "9.6", "1", "13.11", "1", "unknown", "1"));
-            assertThat(numbers(client, "postgresql.version.xyz", DAY_2, "production"))
+            assertThat(client.numbers("pulp", "postgresql.version.xyz", DAY_2, "production"))
                     .isEqualTo(Map.of("15.4", "2", "9.6.5", "1", "13.11", "1", "unknown", "1"));
-            assertThat(numbers(client, "rbac.users", DAY_2, "production"))
+            assertThat(client.numbers("pulp", "rbac.users", DAY_2, "production"))
                     .as("systems without rbac_stats are absent, not zero users; 0 is its own bucket")
                     .containsEntry("0", "1").containsEntry("1", "1").containsEntry("4-7", "1").doesNotContainKey("2-3");
             assertThat(samples(client, "rbac.users", DAY_2)).containsOnly(3L);
             for (String metric : new String[] {"rbac.groups", "rbac.domains", "rbac.custom_access_policies", "rbac.custom_roles"}) {
                 assertThat(samples(client, metric, DAY_2)).as(metric).containsOnly(3L);
             }
-            assertThat(numbers(client, "rbac.custom_roles", DAY_2, "production")).containsEntry("0", "3");
+            assertThat(client.numbers("pulp", "rbac.custom_roles", DAY_2, "production")).containsEntry("0", "3");
             assertThat(server.store().countReports("pulp")).isEqualTo(14);
         }
     }
@@ -99,13 +99,13 @@ class PulpCompatibilityTest {
             clock.advance(Duration.ofDays(1));
             server.runDailyJobs();
 
-            assertThat(numbers(client, "components.core.xy", DAY_2, "production")).isEqualTo(Map.of("3.21", "1"));
-            assertThat(numbers(client, "workers.processes", DAY_2, "production")).containsEntry("max", "2.0");
-            assertThat(numbers(client, "components.core.xy", DAY_1, "production"))
+            assertThat(client.numbers("pulp", "components.core.xy", DAY_2, "production")).isEqualTo(Map.of("3.21", "1"));
+            assertThat(client.numbers("pulp", "workers.processes", DAY_2, "production")).containsEntry("max", "2.0");
+            assertThat(client.numbers("pulp", "components.core.xy", DAY_1, "production"))
                     .as("on its first day nobody is persistent yet").isEmpty();
-            assertThat(numbers(client, "systems", DAY_2, "production"))
+            assertThat(client.numbers("pulp", "systems", DAY_2, "production"))
                     .containsEntry("active_1d", "2").containsEntry("new", "1");
-            assertThat(numbers(client, "systems.age_days", DAY_2, "production")).isEqualTo(Map.of("0", "1", "1", "1"));
+            assertThat(client.numbers("pulp", "systems.age_days", DAY_2, "production")).isEqualTo(Map.of("0", "1", "1", "1"));
         }
     }
 
@@ -129,9 +129,9 @@ class PulpCompatibilityTest {
             }
             server.runDailyJobs();
 
-            assertThat(numbers(client, "components.core.xy", DAY_2, "production")).isEqualTo(Map.of("3.22", "1"));
-            assertThat(numbers(client, "components.core.xy", DAY_2, "dev")).isEqualTo(Map.of("3.22", "3"));
-            assertThat(numbers(client, "components.file.xyz", DAY_2, "dev"))
+            assertThat(client.numbers("pulp", "components.core.xy", DAY_2, "production")).isEqualTo(Map.of("3.22", "1"));
+            assertThat(client.numbers("pulp", "components.core.xy", DAY_2, "dev")).isEqualTo(Map.of("3.22", "3"));
+            assertThat(client.numbers("pulp", "components.file.xyz", DAY_2, "dev"))
                     .isEqualTo(Map.of("3.22.0", "1", "2.0.0", "1", "1.0.0", "1"));
         }
     }
@@ -149,9 +149,9 @@ class PulpCompatibilityTest {
             }
             server.runDailyJobs();
 
-            assertThat(numbers(client, "systems", DAY_2, "production")).containsEntry("active_1d", "1");
-            assertThat(numbers(client, "components.core.xyz", DAY_2, "production")).isEqualTo(Map.of("3.21.1", "1"));
-            assertThat(numbers(client, "workers.processes", DAY_2, "production")).containsEntry("mean", "3.0");
+            assertThat(client.numbers("pulp", "systems", DAY_2, "production")).containsEntry("active_1d", "1");
+            assertThat(client.numbers("pulp", "components.core.xyz", DAY_2, "production")).isEqualTo(Map.of("3.21.1", "1"));
+            assertThat(client.numbers("pulp", "workers.processes", DAY_2, "production")).containsEntry("mean", "3.0");
         }
     }
 
@@ -269,10 +269,10 @@ class PulpCompatibilityTest {
             server.runDailyJobs();
 
             String day41 = "2026-04-19";
-            assertThat(numbers(client, "systems.age_days", day41, "production")).isEqualTo(Map.of("0", "1", "32-63", "1"));
-            assertThat(numbers(client, "systems.demography", day41, "production"))
+            assertThat(client.numbers("pulp", "systems.age_days", day41, "production")).isEqualTo(Map.of("0", "1", "32-63", "1"));
+            assertThat(client.numbers("pulp", "systems.demography", day41, "production"))
                     .containsEntry("min", "0.0").containsEntry("max", "40.0").containsEntry("mean", "20.0");
-            assertThat(numbers(client, "workers.processes", day41, "production"))
+            assertThat(client.numbers("pulp", "workers.processes", day41, "production"))
                     .as("the old system is persistent although its first day's report is gone").containsEntry("mean", "1.0");
             assertThat(samples(client, "workers.processes", day41)).containsOnly(1L);
         }
@@ -300,19 +300,6 @@ class PulpCompatibilityTest {
         return client.send(request.build());
     }
 
-    private static Map<String, String> numbers(CensusClient client, String metric, String day, String channel) {
-        JsonNode page = json(client.get("/api/v1/products/pulp/summaries?metric=" + metric + "&from=" + day + "&to=" + day
-                + "&channel=" + channel));
-        Map<String, String> numbers = new TreeMap<>();
-        for (JsonNode item : page.get("items")) {
-            if (item.has("stat")) {
-                numbers.put(item.get("stat").asText(), item.get("value").asText());
-            } else {
-                numbers.put(item.get("bucket").asText(), item.get("systems").asText());
-            }
-        }
-        return numbers;
-    }
 
     /** The sample sizes of a metric's statistics on the production channel. */
     private static java.util.List<Long> samples(CensusClient client, String metric, String day) {

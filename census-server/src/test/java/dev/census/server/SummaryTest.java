@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +33,7 @@ class SummaryTest {
                 client.postReport(Reports.report().sentAt("2026-03-10T09:00:00Z").metric("users.count", String.valueOf(users)).json());
             }
             server.runDailyJobs();
-            Map<String, String> users = numbers(client, "users.count", "2026-03-10");
+            Map<String, String> users = client.numbers("demo", "users.count", "2026-03-10", "production");
             // sorted: 0 1 2 3 5 8 13 21 34 55 → mean 14.2; p50 = (5+8)/2; p90 = 34 + 0.1 * (55 - 34)
             assertThat(users).containsEntry("mean", "14.2").containsEntry("min", "0.0").containsEntry("max", "55.0")
                     .containsEntry("p50", "6.5").containsEntry("p90", "36.1")
@@ -52,10 +51,10 @@ class SummaryTest {
                         .component("secret-internal-plugin", "1.0.0").json());
             }
             server.runDailyJobs();
-            assertThat(numbers(client, "components.core.xy", "2026-03-10")).isEqualTo(Map.of("3.49", "3", "3.50", "2"));
-            assertThat(numbers(client, "components.core.xyz", "2026-03-10"))
+            assertThat(client.numbers("demo", "components.core.xy", "2026-03-10", "production")).isEqualTo(Map.of("3.49", "3", "3.50", "2"));
+            assertThat(client.numbers("demo", "components.core.xyz", "2026-03-10", "production"))
                     .isEqualTo(Map.of("3.49.0", "1", "3.49.1", "2", "3.50.0", "2"));
-            assertThat(numbers(client, "components", "2026-03-10")).isEqualTo(Map.of("core", "5", "other", "5"));
+            assertThat(client.numbers("demo", "components", "2026-03-10", "production")).isEqualTo(Map.of("core", "5", "other", "5"));
             assertThat(client.get("/api/v1/products/demo/summaries?from=2026-03-10&to=2026-03-10").body())
                     .doesNotContain("secret-internal-plugin");
         }
@@ -72,9 +71,9 @@ class SummaryTest {
             client.postReport(Reports.report().sentAt("2026-03-10T09:00:00Z").metric("memory.mib", "512").json());
             client.postReport(Reports.report().sentAt("2026-03-10T09:00:00Z").metric("memory.mib", "1024").json());
             server.runDailyJobs();
-            assertThat(numbers(client, "database.engine", "2026-03-10")).isEqualTo(Map.of("postgresql", "3", "other", "3"));
-            assertThat(numbers(client, "memory.mib", "2026-03-10")).as("two systems: neither stats nor a bucket of two").isEmpty();
-            assertThat(numbers(client, "systems", "2026-03-10")).containsEntry("active_1d", "8");
+            assertThat(client.numbers("demo", "database.engine", "2026-03-10", "production")).isEqualTo(Map.of("postgresql", "3", "other", "3"));
+            assertThat(client.numbers("demo", "memory.mib", "2026-03-10", "production")).as("two systems: neither stats nor a bucket of two").isEmpty();
+            assertThat(client.numbers("demo", "systems", "2026-03-10", "production")).containsEntry("active_1d", "8");
         }
     }
 
@@ -93,11 +92,11 @@ class SummaryTest {
                     LocalDate.parse("2026-03-10"));
             assertThat(server.runDailyJobs().get("demo")).as("idempotent").isEmpty();
 
-            assertThat(numbers(client, "systems", "2026-03-06")).containsEntry("active_1d", "0").containsEntry("active_7d", "1");
-            assertThat(numbers(client, "systems", "2026-03-07")).containsEntry("active_1d", "2").containsEntry("new", "1");
-            assertThat(numbers(client, "systems", "2026-03-10"))
+            assertThat(client.numbers("demo", "systems", "2026-03-06", "production")).containsEntry("active_1d", "0").containsEntry("active_7d", "1");
+            assertThat(client.numbers("demo", "systems", "2026-03-07", "production")).containsEntry("active_1d", "2").containsEntry("new", "1");
+            assertThat(client.numbers("demo", "systems", "2026-03-10", "production"))
                     .containsEntry("active_1d", "1").containsEntry("active_7d", "2").containsEntry("new", "0");
-            assertThat(numbers(client, "systems.age_days", "2026-03-10")).isEqualTo(Map.of("4-7", "1"));
+            assertThat(client.numbers("demo", "systems.age_days", "2026-03-10", "production")).isEqualTo(Map.of("4-7", "1"));
         }
     }
 
@@ -108,12 +107,12 @@ class SummaryTest {
             client.postReport(Reports.report().sentAt("2026-03-10T09:00:00Z").json());
             server.runDailyJobs();
             client.postReport(Reports.report().sentAt("2026-03-10T10:00:00Z").json());
-            assertThat(numbers(client, "systems", "2026-03-10")).containsEntry("active_1d", "1");
+            assertThat(client.numbers("demo", "systems", "2026-03-10", "production")).containsEntry("active_1d", "1");
 
             String token = TestServers.ADMIN_TOKEN;
             JsonNode recomputed = json(client.admin("POST", "/api/v1/admin/summarize?from=2026-03-10&to=2026-03-10&recompute=true", token));
             assertThat(recomputed.at("/summarized/demo").toString()).isEqualTo("[\"2026-03-10\"]");
-            assertThat(numbers(client, "systems", "2026-03-10")).containsEntry("active_1d", "2");
+            assertThat(client.numbers("demo", "systems", "2026-03-10", "production")).containsEntry("active_1d", "2");
         }
     }
 
@@ -129,13 +128,13 @@ class SummaryTest {
             clock.advance(Duration.ofDays(31));
             server.runDailyJobs();
             assertThat(server.store().countReports("demo")).isZero();
-            assertThat(numbers(client, "systems", "2026-02-10")).containsEntry("active_1d", "1");
+            assertThat(client.numbers("demo", "systems", "2026-02-10", "production")).containsEntry("active_1d", "1");
 
             client.postReport(Reports.report().system(system).sentAt("2026-04-11T07:00:00Z").json());
             clock.advance(Duration.ofDays(1));
             server.runDailyJobs();
-            assertThat(numbers(client, "systems", "2026-04-11")).containsEntry("new", "0");
-            assertThat(numbers(client, "systems.age_days", "2026-04-11")).isEqualTo(Map.of("32-63", "1"));
+            assertThat(client.numbers("demo", "systems", "2026-04-11", "production")).containsEntry("new", "0");
+            assertThat(client.numbers("demo", "systems.age_days", "2026-04-11", "production")).isEqualTo(Map.of("32-63", "1"));
         }
     }
 
@@ -157,7 +156,7 @@ class SummaryTest {
 
             client.postReport(Reports.report().system(system).sentAt("2026-03-10T10:00:00Z").json());
             client.admin("POST", "/api/v1/admin/summarize?from=2026-03-10&recompute=true", TestServers.ADMIN_TOKEN);
-            assertThat(numbers(client, "systems", "2026-03-10")).as("first seen again after deletion").containsEntry("new", "2");
+            assertThat(client.numbers("demo", "systems", "2026-03-10", "production")).as("first seen again after deletion").containsEntry("new", "2");
         }
     }
 
@@ -174,19 +173,5 @@ class SummaryTest {
         try (CensusServer server = TestServers.builder(dataDir, clock).adminToken(null).build().start()) {
             assertThat(new CensusClient(server.port()).admin("GET", "/api/v1/admin/stats", "anything").statusCode()).isEqualTo(404);
         }
-    }
-
-    /** The production channel's numbers of one metric and day: bucket → systems, stat → value. */
-    private static Map<String, String> numbers(CensusClient client, String metric, String day) {
-        JsonNode page = json(client.get("/api/v1/products/demo/summaries?metric=" + metric + "&from=" + day + "&to=" + day));
-        Map<String, String> numbers = new TreeMap<>();
-        for (JsonNode item : page.get("items")) {
-            if (item.has("stat")) {
-                numbers.put(item.get("stat").asText(), item.get("value").asText());
-            } else {
-                numbers.put(item.get("bucket").asText(), item.get("systems").asText());
-            }
-        }
-        return numbers;
     }
 }

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /** Talks real HTTP to a Census server on loopback, the way any client would. */
@@ -43,6 +45,21 @@ public final class CensusClient {
             request.header("Content-Type", contentType);
         }
         return request;
+    }
+
+    /** One day's published numbers of a product's metric and channel: bucket → systems, stat → value. */
+    public Map<String, String> numbers(String product, String metric, String day, String channel) {
+        JsonNode page = json(get("/api/v1/products/" + product + "/summaries?metric=" + metric + "&from=" + day + "&to=" + day
+                + "&channel=" + channel));
+        Map<String, String> numbers = new TreeMap<>();
+        for (JsonNode item : page.get("items")) {
+            if (item.has("stat")) {
+                numbers.put(item.get("stat").asText(), item.get("value").asText());
+            } else {
+                numbers.put(item.get("bucket").asText(), item.get("systems").asText());
+            }
+        }
+        return numbers;
     }
 
     public HttpResponse<String> get(String path) {
