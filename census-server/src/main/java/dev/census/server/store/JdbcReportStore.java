@@ -33,6 +33,7 @@ abstract class JdbcReportStore implements ReportStore {
             """;
 
     protected final DataSource dataSource;
+    private final Map<String, java.util.concurrent.Semaphore> jobs = new java.util.concurrent.ConcurrentHashMap<>();
 
     JdbcReportStore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -43,6 +44,21 @@ abstract class JdbcReportStore implements ReportStore {
 
     /** An ORDER BY term that sorts text by code point on this engine. */
     abstract String binaryOrder(String column);
+
+    /** In-process exclusion: enough for an engine that one process owns; shared databases override it. */
+    @Override
+    public boolean runExclusive(String job, Runnable work) {
+        java.util.concurrent.Semaphore running = jobs.computeIfAbsent(job, name -> new java.util.concurrent.Semaphore(1));
+        if (!running.tryAcquire()) {
+            return false;
+        }
+        try {
+            work.run();
+            return true;
+        } finally {
+            running.release();
+        }
+    }
 
     @Override
     public void append(List<StoredReport> reports) {
