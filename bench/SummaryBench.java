@@ -19,7 +19,9 @@ import java.util.function.Supplier;
  * Summary benchmark (run by bench/summary.sh with census.jar on the class path): loads N systems'
  * reports for one day straight into the engine with SQL (1 in 10 systems reports twice; two
  * components and five metrics per report), then times the day's summary through the real Summarizer.
- * Usage: java -cp census.jar bench/SummaryBench.java duckdb DATA_DIR N | postgresql URL N
+ * With HISTORY > 0, copies of that day are kept for as many earlier days (as retention keeps them),
+ * so the day's rows are a fraction of the tables, as in production.
+ * Usage: java -cp census.jar bench/SummaryBench.java (duckdb DATA_DIR | postgresql URL) N [HISTORY]
  */
 public class SummaryBench {
 
@@ -28,6 +30,7 @@ public class SummaryBench {
     public static void main(String[] args) throws Exception {
         String engine = args[0];
         long systems = Long.parseLong(args[2]);
+        int history = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Supplier<ReportStore> open = engine.equals("duckdb")
                 ? () -> DuckDbReportStore.open(Path.of(args[1]))
                 : () -> PostgresReportStore.open(DatabaseUrl.parse(args[1]));
@@ -37,11 +40,12 @@ public class SummaryBench {
                 ? DriverManager.getConnection("jdbc:duckdb:" + Path.of(args[1]).resolve(DuckDbReportStore.FILE_NAME).toAbsolutePath())
                 : connect(DatabaseUrl.parse(args[1]));
              Statement sql = connection.createStatement()) {
-            for (String statement : load(systems, engine.equals("postgresql"))) {
+            for (String statement : load(systems, history, engine.equals("postgresql"))) {
                 sql.execute(statement);
             }
         }
-        System.out.printf("%s: loaded %,d systems for %s in %.1f s%n", engine, systems, DAY, (System.nanoTime() - start) / 1e9);
+        System.out.printf("%s: loaded %,d systems for %s and %d earlier days in %.1f s%n", engine, systems, DAY, history,
+                (System.nanoTime() - start) / 1e9);
         Clock clock = Clock.fixed(Instant.parse("2026-03-11T06:00:00Z"), ZoneOffset.UTC);
         try (ReportStore store = open.get()) {
             System.out.printf("%s: %,d report rows%n", engine, store.countReports("demo"));
@@ -58,7 +62,7 @@ public class SummaryBench {
         return DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
     }
 
-    static List<String> load(long systems, boolean postgres) {
+    static List<String> load(long systems, int history, boolean postgres) {
         String bucket = "CASE WHEN %1$s < 1 THEN -1 ELSE CAST(floor(ln(%1$s) / ln(2)) AS SMALLINT) END";
         String metric = "INSERT INTO report_metrics (report_id, name, num, bucket, txt) SELECT id, '%s', %s, %s, %s FROM reports";
         return List.of(
@@ -80,6 +84,16 @@ public class SummaryBench {
                 metric.formatted("database.engine", "NULL", "NULL",
                         "CASE id % 3 WHEN 0 THEN 'postgresql' WHEN 1 THEN 'mariadb' ELSE 'sqlite' END"),
                 metric.formatted("tls.enabled", "NULL", "NULL", "CASE WHEN id % 2 = 0 THEN 'true' ELSE 'false' END"),
+                // earlier days: copies with ids above the day's (ids only need to grow within a day)
+                history < 1 ? "SELECT 1" : "CREATE TABLE bench_offsets AS SELECT CAST(k AS INTEGER) AS k, k * " + 2 * systems + " AS shift"
+                        + " FROM generate_series(1, " + history + ") AS g(k)",
+                history < 1 ? "SELECT 1" : "INSERT INTO report_components SELECT report_id + shift, name, version, xy, xyz"
+                        + " FROM report_components, bench_offsets",
+                history < 1 ? "SELECT 1" : "INSERT INTO report_metrics SELECT report_id + shift, name, num, bucket, txt"
+                        + " FROM report_metrics, bench_offsets",
+                history < 1 ? "SELECT 1" : "INSERT INTO reports SELECT id + shift, product, system_id, day - k, channel,"
+                        + " received_at - k * INTERVAL '1 day' FROM reports, bench_offsets",
+                history < 1 ? "SELECT 1" : "DROP TABLE bench_offsets",
                 postgres ? "SELECT setval('report_ids', (SELECT max(id) FROM reports))" : "SELECT 1",
                 postgres ? "VACUUM ANALYZE" : "CHECKPOINT");
     }

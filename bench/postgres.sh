@@ -13,7 +13,7 @@ start_postgres() {
   pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   "${as[@]}" "$bin/initdb" -D "$pg_home/data" -U census --auth=trust --encoding=UTF8 --locale=C >/dev/null
   "${as[@]}" "$bin/pg_ctl" -D "$pg_home/data" -l "$pg_home/server.log" -w start \
-    -o "-p $pg_port -k $pg_home -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c work_mem=64MB -c max_wal_size=4GB" >/dev/null
+    -o "-p $pg_port -k $pg_home -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c work_mem=64MB -c max_wal_size=4GB ${BENCH_PG_OPTIONS:-}" >/dev/null
   pg_stop="${as[*]} $bin/pg_ctl -D $pg_home/data -m fast stop"
   psql -q -h 127.0.0.1 -p "$pg_port" -U census -d postgres -c "CREATE DATABASE census" >/dev/null
   BENCH_DATABASE="postgresql://127.0.0.1:$pg_port/census?user=census"

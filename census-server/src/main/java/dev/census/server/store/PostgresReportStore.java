@@ -102,6 +102,15 @@ public final class PostgresReportStore extends JdbcReportStore {
         }
     }
 
+    /**
+     * The fold may have just added a million systems that autovacuum has not seen: without fresh
+     * statistics the planner takes the table for empty and joins it with nested loops.
+     */
+    @Override
+    void afterFold(Connection connection) throws SQLException {
+        update(connection, "ANALYZE systems");
+    }
+
     @Override
     String binaryOrder(String column) {
         return column + " COLLATE \"C\"";
