@@ -85,6 +85,15 @@ public final class PostgresServer {
         if (root) {
             run(List.of("chown", "-R", "postgres:postgres", home.toString()), false);
         }
+        try {
+            return start(bin, home, root);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            delete(home);
+            throw e;
+        }
+    }
+
+    private static PostgresServer start(Path bin, Path home, boolean root) throws IOException, InterruptedException {
         Path data = home.resolve("data");
         run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "--auth=trust",
                 "--encoding=UTF8", "--locale=C", "--no-sync"), root);
@@ -103,11 +112,15 @@ public final class PostgresServer {
     private static void stop(Path bin, Path home, boolean root) {
         try {
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", home.resolve("data").toString(), "-m", "immediate", "stop"), root);
-            try (Stream<Path> files = Files.walk(home)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            delete(home);
         } catch (IOException | InterruptedException | RuntimeException e) {
             System.err.println("could not stop the test PostgreSQL in " + home + ": " + e.getMessage());
+        }
+    }
+
+    private static void delete(Path home) throws IOException {
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 
