@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ingestion benchmark: accepted reports/s (durable group commit into DuckDB) next to GET /healthz
 # requests/s, measured side by side in one run on this machine, reported as a ratio.
-# Usage: bench/ingest.sh [seconds=20] [connections=64]
+# Usage: bench/ingest.sh [seconds=20] [connections=64]; with CENSUS_BENCH_DATABASE=postgresql://… the server
+# stores into that database instead (bench/ingest-postgres.sh sets it up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
@@ -11,7 +12,9 @@ token=bench-admin-token
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 [ -f census-cli/target/census.jar ] || mvn -q -DskipTests package
 data=$(mktemp -d)
-java -jar census-cli/target/census.jar serve --port "$port" --data-dir "$data" --admin-token "$token" \
+store=(--data-dir "$data")
+[ -z "${CENSUS_BENCH_DATABASE:-}" ] || store=(--database "$CENSUS_BENCH_DATABASE")
+java -jar census-cli/target/census.jar serve --port "$port" "${store[@]}" --admin-token "$token" \
   --allow-backdated-reports=false --rate-limit 0 >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
@@ -32,4 +35,4 @@ errors=$(echo "$ingest_out" | awk '/non-2xx or errors/ {print $4}')
 printf 'GET /healthz:            %8.0f req/s\n' "$health"
 printf 'POST /api/v1/reports:    %8s accepted reports/s (durable, acknowledged after commit), p99 %s, errors %s\n' "$accepted_per_s" "$p99" "$errors"
 awk -v a="$accepted_per_s" -v h="$health" 'BEGIN {printf "ratio ingest/healthz:    %8.2f\n", a / h}'
-echo "($(nproc) cores, $connections connections, ${seconds} s each, DuckDB file in $data)"
+echo "($(nproc) cores, $connections connections, ${seconds} s each, ${CENSUS_BENCH_DATABASE:+PostgreSQL }${CENSUS_BENCH_DATABASE:-DuckDB file in $data})"

@@ -10,6 +10,8 @@ CREATE TABLE reports (
     channel     TEXT      NOT NULL,
     received_at TIMESTAMP NOT NULL
 );
+-- The day's latest report per system is an index-only scan of (product, day); so are the 7- and
+-- 28-day distinct counts.
 CREATE INDEX reports_product_day_system ON reports (product, day, system_id, id);
 CREATE INDEX reports_product_system ON reports (product, system_id);
 
@@ -39,13 +41,15 @@ CREATE TABLE systems (
     PRIMARY KEY (product, system_id)
 );
 
+-- Published numbers, read in (day, metric, kind, key) order by code point: "C" collation on the
+-- text columns makes the primary key's index serve that order on any database locale.
 CREATE TABLE summaries (
-    product TEXT NOT NULL,
+    product TEXT COLLATE "C" NOT NULL,
     day     DATE NOT NULL,
-    channel TEXT NOT NULL,
-    metric  TEXT NOT NULL,
-    kind    TEXT NOT NULL,
-    key     TEXT NOT NULL,
+    channel TEXT COLLATE "C" NOT NULL,
+    metric  TEXT COLLATE "C" NOT NULL,
+    kind    TEXT COLLATE "C" NOT NULL,
+    key     TEXT COLLATE "C" NOT NULL,
     value   DOUBLE PRECISION,
     systems BIGINT NOT NULL,
     PRIMARY KEY (product, day, channel, metric, kind, key)

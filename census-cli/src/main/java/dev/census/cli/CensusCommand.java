@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The one executable: {@code census <command>}. */
 @Command(name = "census", mixinStandardHelpOptions = true, version = "census 0.1.0",
         description = "Privacy-first usage telemetry for open-source projects.",
-        subcommands = {ServeCommand.class, DemoCommand.class, SimulateCommand.class, SummarizeCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, SimulateCommand.class, SummarizeCommand.class, MigrateCommand.class,
                 ReportCommand.class, MetricsCommand.class})
 public final class CensusCommand implements Runnable {
 

@@ -5,17 +5,26 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code census serve}: the server on its embedded default, until interrupted. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the Census server (embedded DuckDB by default).")
+/** {@code census serve}: the server on its embedded default or on PostgreSQL, until interrupted. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the Census server (embedded DuckDB by default, PostgreSQL with --database).")
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     ServerOptions options;
 
+    @Option(names = "--database", defaultValue = "${env:CENSUS_DATABASE}",
+            description = "PostgreSQL database shared by all replicas, e.g. postgresql://db:5432/census?user=census&password=… "
+                    + "(CENSUS_DATABASE); replaces --data-dir.")
+    String database;
+
     @Override
     public Integer call() throws InterruptedException {
-        CensusServer server = options.builder().dataDir(options.dataDir).build().start();
+        CensusServer.Builder builder = options.builder();
+        CensusServer server = (database == null || database.isBlank() ? builder.dataDir(options.dataDir) : builder.database(database))
+                .build().start();
         runUntilStopped(server);
         return 0;
     }

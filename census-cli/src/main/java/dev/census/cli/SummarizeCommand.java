@@ -2,7 +2,10 @@ package dev.census.cli;
 
 import dev.census.server.registry.Registry;
 import dev.census.server.registry.RegistryLoader;
+import dev.census.server.store.DatabaseUrl;
 import dev.census.server.store.DuckDbReportStore;
+import dev.census.server.store.PostgresReportStore;
+import dev.census.server.store.ReportStore;
 import dev.census.server.summary.Summarizer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code census summarize}: on the data dir of a stopped server, or — given --url and the admin
- * token — asks a running server to summarize.
+ * {@code census summarize}: on the data dir of a stopped server or on a PostgreSQL database, or —
+ * given --url and the admin token — asks a running server to summarize.
  */
 @Command(name = "summarize", mixinStandardHelpOptions = true, description = "Summarize closed days now.")
 final class SummarizeCommand implements Callable<Integer> {
@@ -27,6 +30,10 @@ final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = "${env:CENSUS_DATA_DIR:-./census-data}",
             description = "Data directory of a stopped server (default ${DEFAULT-VALUE}).")
     Path dataDir;
+
+    @Option(names = "--database", defaultValue = "${env:CENSUS_DATABASE}",
+            description = "A PostgreSQL database instead of --data-dir (CENSUS_DATABASE); safe while replicas run.")
+    String database;
 
     @Option(names = "--registry", defaultValue = "${env:CENSUS_REGISTRY}", description = "Registry directory overriding the bundled one.")
     Path registry;
@@ -55,7 +62,8 @@ final class SummarizeCommand implements Callable<Integer> {
             return remote();
         }
         Registry loaded = registry == null ? RegistryLoader.bundled() : RegistryLoader.fromDirectory(registry);
-        try (DuckDbReportStore store = DuckDbReportStore.open(dataDir)) {
+        try (ReportStore store = database == null || database.isBlank()
+                ? DuckDbReportStore.open(dataDir) : PostgresReportStore.open(DatabaseUrl.parse(database))) {
             Map<String, List<LocalDate>> written = new Summarizer(store, loaded, Clock.systemUTC(), k).summarize(from, to, recompute);
             written.forEach((product, days) -> System.out.printf("%s: summarized %d days %s%n", product, days.size(), days));
         }

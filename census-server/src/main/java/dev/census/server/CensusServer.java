@@ -11,7 +11,9 @@ import dev.census.server.ingest.IngestStats;
 import dev.census.server.ingest.Ingestion;
 import dev.census.server.registry.Registry;
 import dev.census.server.registry.RegistryLoader;
+import dev.census.server.store.DatabaseUrl;
 import dev.census.server.store.DuckDbReportStore;
+import dev.census.server.store.PostgresReportStore;
 import dev.census.server.store.ReportStore;
 import dev.census.server.summary.DailyJobs;
 import dev.census.server.summary.Summarizer;
@@ -170,6 +172,16 @@ public final class CensusServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps data in a PostgreSQL database shared with any other replicas, e.g.
+         * {@code postgresql://db:5432/census?user=census&password=…}; replaces {@link #dataDir}.
+         */
+        public Builder database(String url) {
+            DatabaseUrl database = DatabaseUrl.parse(url);
+            this.store = () -> PostgresReportStore.open(database);
+            return this;
+        }
+
         /** Keeps data in the given store; the server closes it. */
         public Builder store(ReportStore store) {
             Objects.requireNonNull(store, "store");
@@ -248,7 +260,7 @@ public final class CensusServer implements AutoCloseable {
 
         public CensusServer build() {
             if (store == null) {
-                throw new IllegalStateException("dataDir or store is required");
+                throw new IllegalStateException("dataDir, database or store is required");
             }
             return new CensusServer(this);
         }

@@ -36,6 +36,7 @@ public final class AdminEndpoint {
         routes.get("/api/v1/admin/stats", this::stats);
     }
 
+    /** Answers 409 while the daily jobs run on another replica (or for another request). */
     private void summarize(Context ctx) {
         authorize(ctx);
         LocalDate from = day(ctx, "from");

@@ -30,6 +30,8 @@ public final class ErrorAnswers {
                 Problem.send(ctx, 400, "bad-request", title(400), e.getMessage(), e.field()));
         routes.exception(Problem.NotFound.class, (e, ctx) ->
                 Problem.send(ctx, 404, "not-found", title(404), e.getMessage(), null));
+        routes.exception(dev.census.server.summary.JobBusyException.class, (e, ctx) ->
+                Problem.send(ctx, 409, "job-running", title(409), e.getMessage(), null));
         routes.exception(AdminEndpoint.Unauthorized.class, (e, ctx) ->
                 Problem.send(ctx, 401, "unauthorized", title(401), e.getMessage(), null));
         routes.exception(HttpResponseException.class, (e, ctx) ->
@@ -51,6 +53,7 @@ public final class ErrorAnswers {
             case 401 -> "Unauthorized";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
+            case 409 -> "Conflict";
             case 413 -> "Content too large";
             case 415 -> "Unsupported media type";
             case 422 -> "Unprocessable report";

@@ -39,7 +39,14 @@ abstract class JdbcReportStore implements ReportStore {
                                  JOIN systems s ON s.product = r.product AND s.system_id = r.system_id AND s.first_seen < r.day)
             """;
 
+    /**
+     * A redundant bound on child rows' report ids: the day's ids lie in one range (ids grow with
+     * arrival), so PostgreSQL reads only that range of the report_id index instead of every kept day.
+     */
+    private static final String DAY_ID_RANGE = " BETWEEN (SELECT min(id) FROM latest) AND (SELECT max(id) FROM latest)";
+
     protected final DataSource dataSource;
+    private final Map<String, java.util.concurrent.Semaphore> jobs = new java.util.concurrent.ConcurrentHashMap<>();
 
     JdbcReportStore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -50,6 +57,21 @@ abstract class JdbcReportStore implements ReportStore {
 
     /** An ORDER BY term that sorts text by code point on this engine. */
     abstract String binaryOrder(String column);
+
+    /** In-process exclusion: enough for an engine that one process owns; shared databases override it. */
+    @Override
+    public boolean runExclusive(String job, Runnable work) {
+        java.util.concurrent.Semaphore running = jobs.computeIfAbsent(job, name -> new java.util.concurrent.Semaphore(1));
+        if (!running.tryAcquire()) {
+            return false;
+        }
+        try {
+            work.run();
+            return true;
+        } finally {
+            running.release();
+        }
+    }
 
     @Override
     public void append(List<StoredReport> reports) {
@@ -130,26 +152,27 @@ abstract class JdbcReportStore implements ReportStore {
                             + " JOIN systems s ON s.product = ? AND s.system_id = d.system_id) ages GROUP BY channel, age",
                     product, sqlDay, sqlDay, product);
             String components = counted + "SELECT d.channel, c.name, %s, count(DISTINCT d.system_id)"
-                    + " FROM report_components c JOIN day_reports d ON c.report_id = d.id GROUP BY d.channel, c.name%s";
+                    + " FROM report_components c JOIN day_reports d ON c.report_id = d.id WHERE c.report_id" + DAY_ID_RANGE
+                    + " GROUP BY d.channel, c.name%s";
             collectCounts(connection, counts, DayAggregates.Family.COMPONENT, components.formatted("''", ""), product, sqlDay);
             collectCounts(connection, counts, DayAggregates.Family.COMPONENT_XY, components.formatted("c.xy", ", c.xy"), product, sqlDay);
             collectCounts(connection, counts, DayAggregates.Family.COMPONENT_XYZ, components.formatted("c.xyz", ", c.xyz"), product, sqlDay);
             collectCounts(connection, counts, DayAggregates.Family.NUMBER_BUCKET,
                     counted + "SELECT d.channel, m.name, CAST(m.bucket AS VARCHAR), count(*)"
                             + " FROM report_metrics m JOIN day_reports d ON m.report_id = d.id"
-                            + " WHERE m.num IS NOT NULL GROUP BY d.channel, m.name, m.bucket",
+                            + " WHERE m.report_id" + DAY_ID_RANGE + " AND m.num IS NOT NULL GROUP BY d.channel, m.name, m.bucket",
                     product, sqlDay);
             collectCounts(connection, counts, DayAggregates.Family.TEXT,
                     counted + "SELECT d.channel, m.name, m.txt, count(*)"
                             + " FROM report_metrics m JOIN day_reports d ON m.report_id = d.id"
-                            + " WHERE m.txt IS NOT NULL GROUP BY d.channel, m.name, m.txt",
+                            + " WHERE m.report_id" + DAY_ID_RANGE + " AND m.txt IS NOT NULL GROUP BY d.channel, m.name, m.txt",
                     product, sqlDay);
             try (PreparedStatement statement = prepare(connection, counted
                     + "SELECT d.channel, m.name, count(*), avg(m.num), min(m.num),"
                     + " percentile_cont(0.5) WITHIN GROUP (ORDER BY m.num),"
                     + " percentile_cont(0.9) WITHIN GROUP (ORDER BY m.num), max(m.num)"
                     + " FROM report_metrics m JOIN day_reports d ON m.report_id = d.id"
-                    + " WHERE m.num IS NOT NULL GROUP BY d.channel, m.name", product, sqlDay);
+                    + " WHERE m.report_id" + DAY_ID_RANGE + " AND m.num IS NOT NULL GROUP BY d.channel, m.name", product, sqlDay);
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     stats.add(new DayAggregates.Stats(rows.getString(1), rows.getString(2), rows.getLong(3),
@@ -170,6 +193,11 @@ abstract class JdbcReportStore implements ReportStore {
                     first_seen = LEAST(systems.first_seen, excluded.first_seen),
                     last_seen = GREATEST(systems.last_seen, excluded.last_seen)
                 """, product, sqlDay);
+        afterFold(connection);
+    }
+
+    /** Runs after the day's systems were folded, in the same transaction: engines refresh planner statistics here. */
+    void afterFold(Connection connection) throws SQLException {
     }
 
     private void collectCounts(Connection connection, List<DayAggregates.Count> into, DayAggregates.Family family,

@@ -56,6 +56,12 @@ public interface ReportStore extends AutoCloseable {
     record MetricUsage(LocalDate lastDay, long reports) {
     }
 
+    /**
+     * Runs the work unless another caller — on any replica sharing this database — is running the
+     * same job now; returns whether it ran. The daily jobs take this so they run on one replica at a time.
+     */
+    boolean runExclusive(String job, Runnable work);
+
     /** Counts raw report rows (superseded ones included): for statistics and tests. */
     long countReports(String product);
 

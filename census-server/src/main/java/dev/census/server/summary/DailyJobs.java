@@ -43,9 +43,16 @@ public final class DailyJobs implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::runLogged, 0, PERIOD_MINUTES, TimeUnit.MINUTES);
     }
 
-    /** Runs the jobs once now; returns the days summarized per product. */
+    /**
+     * Runs the jobs once now, unless another replica is running them (then throws
+     * {@link JobBusyException}); returns the days summarized per product.
+     */
     public Map<String, List<LocalDate>> runOnce() {
-        Map<String, List<LocalDate>> written = summarizer.catchUp();
+        return summarizer.exclusively(this::runHoldingLock);
+    }
+
+    private Map<String, List<LocalDate>> runHoldingLock() {
+        Map<String, List<LocalDate>> written = summarizer.summarizeHoldingLock(null, null, false);
         LocalDate today = LocalDate.now(clock);
         int compacted = store.compactBefore(today);
         int expired = store.deleteReportsBefore(retentionCutoff());
@@ -64,6 +71,8 @@ public final class DailyJobs implements AutoCloseable {
     private void runLogged() {
         try {
             runOnce();
+        } catch (JobBusyException e) {
+            LOG.debug("daily jobs skipped: another replica runs them");
         } catch (RuntimeException e) {
             LOG.warn("daily jobs failed, will retry in {} minutes: {}", PERIOD_MINUTES, e.getMessage());
         }

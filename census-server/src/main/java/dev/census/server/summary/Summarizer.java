@@ -33,16 +33,37 @@ public final class Summarizer {
         this.builder = new SummaryBuilder(k);
     }
 
-    /** Summarizes every closed day not yet summarized, for every product; returns the days written per product. */
-    public synchronized Map<String, List<LocalDate>> catchUp() {
+    /** The lock the daily jobs hold while they run, on one replica at a time. */
+    static final String JOB = "daily-jobs";
+
+    /**
+     * Summarizes every closed day not yet summarized, for every product; returns the days written per
+     * product. Throws {@link JobBusyException} while the daily jobs run elsewhere.
+     */
+    public Map<String, List<LocalDate>> catchUp() {
         return summarize(null, null, false);
     }
 
     /**
      * Summarizes closed days in [from, to] (either may be null: the earliest raw day, yesterday) for
-     * every product; with {@code recompute}, days already summarized are written again.
+     * every product; with {@code recompute}, days already summarized are written again. Throws
+     * {@link JobBusyException} while the daily jobs run elsewhere.
      */
-    public synchronized Map<String, List<LocalDate>> summarize(LocalDate from, LocalDate to, boolean recompute) {
+    public Map<String, List<LocalDate>> summarize(LocalDate from, LocalDate to, boolean recompute) {
+        return exclusively(() -> summarizeHoldingLock(from, to, recompute));
+    }
+
+    /** Runs work under the daily jobs' lock, or throws {@link JobBusyException}. */
+    <T> T exclusively(java.util.function.Supplier<T> work) {
+        java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
+        if (!store.runExclusive(JOB, () -> result.set(work.get()))) {
+            throw new JobBusyException(JOB);
+        }
+        return result.get();
+    }
+
+    /** Each day's summary is written in one transaction: a replica dying mid-run leaves whole days only. */
+    Map<String, List<LocalDate>> summarizeHoldingLock(LocalDate from, LocalDate to, boolean recompute) {
         LocalDate yesterday = LocalDate.now(clock).minusDays(1);
         LocalDate last = to == null || to.isAfter(yesterday) ? yesterday : to;
         Map<String, List<LocalDate>> written = new LinkedHashMap<>();

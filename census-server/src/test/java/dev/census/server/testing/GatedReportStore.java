@@ -60,6 +60,11 @@ public final class GatedReportStore implements ReportStore {
     }
 
     @Override
+    public boolean runExclusive(String job, Runnable work) {
+        return delegate.runExclusive(job, work);
+    }
+
+    @Override
     public int deleteSystem(String product, UUID systemId) {
         return delegate.deleteSystem(product, systemId);
     }

@@ -17,6 +17,12 @@ public final class TestServers {
                 .adminToken(ADMIN_TOKEN).dailyJobs(false).allowBackdatedReports(true).k(1).rateLimitPerMinute(0);
     }
 
+    /** The same server on a PostgreSQL database (see {@link PostgresServer#newDatabase()}). */
+    public static CensusServer.Builder postgresBuilder(String database, MutableClock clock) {
+        return CensusServer.builder().host("127.0.0.1").port(0).database(database).clock(clock)
+                .adminToken(ADMIN_TOKEN).dailyJobs(false).allowBackdatedReports(true).k(1).rateLimitPerMinute(0);
+    }
+
     public static CensusServer start(Path dataDir, MutableClock clock) {
         return builder(dataDir, clock).build().start();
     }

@@ -1,0 +1,100 @@
+import dev.census.server.registry.RegistryLoader;
+import dev.census.server.store.DatabaseUrl;
+import dev.census.server.store.DuckDbReportStore;
+import dev.census.server.store.PostgresReportStore;
+import dev.census.server.store.ReportStore;
+import dev.census.server.summary.Summarizer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Summary benchmark (run by bench/summary.sh with census.jar on the class path): loads N systems'
+ * reports for one day straight into the engine with SQL (1 in 10 systems reports twice; two
+ * components and five metrics per report), then times the day's summary through the real Summarizer.
+ * With HISTORY > 0, copies of that day are kept for as many earlier days (as retention keeps them),
+ * so the day's rows are a fraction of the tables, as in production.
+ * Usage: java -cp census.jar bench/SummaryBench.java (duckdb DATA_DIR | postgresql URL) N [HISTORY]
+ */
+public class SummaryBench {
+
+    static final LocalDate DAY = LocalDate.parse("2026-03-10");
+
+    public static void main(String[] args) throws Exception {
+        String engine = args[0];
+        long systems = Long.parseLong(args[2]);
+        int history = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        Supplier<ReportStore> open = engine.equals("duckdb")
+                ? () -> DuckDbReportStore.open(Path.of(args[1]))
+                : () -> PostgresReportStore.open(DatabaseUrl.parse(args[1]));
+        open.get().close(); // creates the schema
+        long start = System.nanoTime();
+        try (Connection connection = engine.equals("duckdb")
+                ? DriverManager.getConnection("jdbc:duckdb:" + Path.of(args[1]).resolve(DuckDbReportStore.FILE_NAME).toAbsolutePath())
+                : connect(DatabaseUrl.parse(args[1]));
+             Statement sql = connection.createStatement()) {
+            for (String statement : load(systems, history, engine.equals("postgresql"))) {
+                sql.execute(statement);
+            }
+        }
+        System.out.printf("%s: loaded %,d systems for %s and %d earlier days in %.1f s%n", engine, systems, DAY, history,
+                (System.nanoTime() - start) / 1e9);
+        Clock clock = Clock.fixed(Instant.parse("2026-03-11T06:00:00Z"), ZoneOffset.UTC);
+        try (ReportStore store = open.get()) {
+            System.out.printf("%s: %,d report rows%n", engine, store.countReports("demo"));
+            Summarizer summarizer = new Summarizer(store, RegistryLoader.bundled(), clock, 5);
+            for (String run : List.of("first summary (folds the systems into first/last seen)", "recompute")) {
+                long begin = System.nanoTime();
+                var written = summarizer.summarize(DAY, DAY, true);
+                System.out.printf("%s: %s of %s: %.2f s %s%n", engine, run, DAY, (System.nanoTime() - begin) / 1e9, written.get("demo"));
+            }
+        }
+    }
+
+    static Connection connect(DatabaseUrl url) throws Exception {
+        return DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+    }
+
+    static List<String> load(long systems, int history, boolean postgres) {
+        String bucket = "CASE WHEN %1$s < 1 THEN -1 ELSE CAST(floor(ln(%1$s) / ln(2)) AS SMALLINT) END";
+        String metric = "INSERT INTO report_metrics (report_id, name, num, bucket, txt) SELECT id, '%s', %s, %s, %s FROM reports";
+        return List.of(
+                "INSERT INTO reports (id, product, system_id, day, channel, received_at)"
+                        + " SELECT i, 'demo', gen_random_uuid(), DATE '" + DAY + "', CASE WHEN i % 4 = 0 THEN 'dev' ELSE 'production' END,"
+                        + " TIMESTAMP '" + DAY + " 12:00:00' FROM generate_series(1, " + systems + ") AS g(i)",
+                "INSERT INTO reports (id, product, system_id, day, channel, received_at)"
+                        + " SELECT id + " + systems + ", product, system_id, day, channel, received_at + INTERVAL '1 hour'"
+                        + " FROM reports WHERE id % 10 = 0",
+                "INSERT INTO report_components (report_id, name, version, xy, xyz) SELECT id, 'core',"
+                        + " '3.4' || CAST(id % 4 AS VARCHAR) || '.' || CAST(id % 3 AS VARCHAR), '3.4' || CAST(id % 4 AS VARCHAR),"
+                        + " '3.4' || CAST(id % 4 AS VARCHAR) || '.' || CAST(id % 3 AS VARCHAR) FROM reports",
+                "INSERT INTO report_components (report_id, name, version, xy, xyz) SELECT id, 'rpm', '1.2.3', '1.2', '1.2.3' FROM reports",
+                metric.formatted("users.count", "CAST(id * 7919 % 500 AS DOUBLE PRECISION)",
+                        bucket.formatted("(id * 7919 % 500)"), "NULL"),
+                metric.formatted("memory.mib", "CAST(256 + id * 31 % 4096 AS DOUBLE PRECISION)",
+                        bucket.formatted("(256 + id * 31 % 4096)"), "NULL"),
+                metric.formatted("workers.processes", "CAST(1 + id % 16 AS DOUBLE PRECISION)", bucket.formatted("(1 + id % 16)"), "NULL"),
+                metric.formatted("database.engine", "NULL", "NULL",
+                        "CASE id % 3 WHEN 0 THEN 'postgresql' WHEN 1 THEN 'mariadb' ELSE 'sqlite' END"),
+                metric.formatted("tls.enabled", "NULL", "NULL", "CASE WHEN id % 2 = 0 THEN 'true' ELSE 'false' END"),
+                // earlier days: copies with ids above the day's (ids only need to grow within a day)
+                history < 1 ? "SELECT 1" : "CREATE TABLE bench_offsets AS SELECT CAST(k AS INTEGER) AS k, k * " + 2 * systems + " AS shift"
+                        + " FROM generate_series(1, " + history + ") AS g(k)",
+                history < 1 ? "SELECT 1" : "INSERT INTO report_components SELECT report_id + shift, name, version, xy, xyz"
+                        + " FROM report_components, bench_offsets",
+                history < 1 ? "SELECT 1" : "INSERT INTO report_metrics SELECT report_id + shift, name, num, bucket, txt"
+                        + " FROM report_metrics, bench_offsets",
+                history < 1 ? "SELECT 1" : "INSERT INTO reports SELECT id + shift, product, system_id, day - k, channel,"
+                        + " received_at - k * INTERVAL '1 day' FROM reports, bench_offsets",
+                history < 1 ? "SELECT 1" : "DROP TABLE bench_offsets",
+                postgres ? "SELECT setval('report_ids', (SELECT max(id) FROM reports))" : "SELECT 1",
+                postgres ? "VACUUM ANALYZE" : "CHECKPOINT");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.census.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.census.server.CensusServer;
+import dev.census.server.testing.CensusClient;
+import dev.census.server.testing.Fleet;
+import dev.census.server.testing.MutableClock;
+import dev.census.server.testing.PostgresServer;
+import dev.census.server.testing.Reports;
+import dev.census.server.testing.TestServers;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code census migrate}: an embedded installation's data, copied to a real PostgreSQL, answers the same. */
+class MigrateCommandTest {
+
+    private static final List<String> DAYS = List.of("2026-03-08", "2026-03-09", "2026-03-10");
+    private static final List<String> PATHS = List.of(
+            "/api/v1/products/demo/summaries?from=2026-03-08&to=2026-03-10&limit=1000",
+            "/api/v1/products/demo/series/systems?from=2026-03-08&to=2026-03-10");
+
+    @TempDir
+    Path data;
+
+    private final MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
+
+    @Test
+    void migrateCopiesReportsSystemsAndSummariesAndRefusesATargetWithData() {
+        String database = PostgresServer.newDatabase();
+        List<String> expected;
+        long reports;
+        try (CensusServer embedded = TestServers.start(data, clock)) {
+            CensusClient client = new CensusClient(embedded.port());
+            Fleet.reports(30, DAYS, 3).forEach(client::postReport);
+            embedded.runDailyJobs();
+            expected = PATHS.stream().map(path -> client.get(path).body()).toList();
+            reports = embedded.store().countReports("demo");
+        }
+
+        assertThat(CensusCommand.run("migrate", "--from", data.toString(), "--to", database)).isZero();
+
+        try (CensusServer shared = TestServers.postgresBuilder(database, clock).build().start()) {
+            CensusClient client = new CensusClient(shared.port());
+            assertThat(PATHS.stream().map(path -> client.get(path).body()).toList()).isEqualTo(expected);
+            assertThat(shared.store().countReports("demo")).isEqualTo(reports);
+            assertThat(client.postReport(Reports.report().sentAt("2026-03-11T07:00:00Z").json()).statusCode())
+                    .as("new report ids continue after the copied ones").isEqualTo(202);
+            assertThat(shared.store().countReports("demo")).isEqualTo(reports + 1);
+        }
+        assertThat(CensusCommand.run("migrate", "--from", data.toString(), "--to", database)).as("target holds data").isEqualTo(1);
+    }
+
+    @Test
+    void migrateNeedsAnEmbeddedDataDirectory() {
+        assertThat(CensusCommand.run("migrate", "--from", data.resolve("nothing").toString(),
+                "--to", "postgresql://127.0.0.1:1/none?user=census")).isEqualTo(2);
+    }
+}

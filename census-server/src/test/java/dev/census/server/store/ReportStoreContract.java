@@ -1,0 +1,225 @@
+package dev.census.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.census.protocol.Channel;
+import dev.census.protocol.Component;
+import dev.census.protocol.MetricValue;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link ReportStore} does, whatever its engine: each engine runs this suite with a short
+ * subclass that opens a fresh, empty store.
+ */
+abstract class ReportStoreContract {
+
+    static final LocalDate DAY = LocalDate.parse("2026-03-10");
+
+    ReportStore store;
+
+    /** A fresh, empty store. */
+    abstract ReportStore openStore();
+
+    @BeforeEach
+    void open() {
+        store = openStore();
+    }
+
+    @AfterEach
+    void close() {
+        if (store != null) { // null when the engine is unavailable and the test was skipped
+            store.close();
+        }
+    }
+
+    @Test
+    void appendedReportsAreCountedAndTheirEarliestDayKnown() {
+        store.append(List.of(report(UUID.randomUUID(), DAY, Channel.PRODUCTION, Map.of()),
+                report(UUID.randomUUID(), DAY.minusDays(2), Channel.DEV, Map.of())));
+        store.append(List.of());
+
+        assertThat(store.countReports("demo")).isEqualTo(2);
+        assertThat(store.countReports("other")).isZero();
+        assertThat(store.earliestRawDay("demo")).contains(DAY.minusDays(2));
+        assertThat(store.earliestRawDay("other")).isEmpty();
+    }
+
+    @Test
+    void latestReportOfTheDayWins() {
+        UUID system = UUID.randomUUID();
+        store.append(List.of(report(system, DAY, Channel.DEV, Map.of("users.count", MetricValue.of(1)))));
+        store.append(List.of(report(system, DAY, Channel.PRODUCTION, Map.of("users.count", MetricValue.of(7)))));
+
+        DayAggregates day = store.aggregateDay("demo", DAY);
+
+        assertThat(fleet(day, "active_1d")).containsExactly("production=1");
+        assertThat(day.stats()).singleElement().satisfies(stats -> {
+            assertThat(stats.channel()).isEqualTo("production");
+            assertThat(stats.systems()).isEqualTo(1);
+            assertThat(stats.mean()).isEqualTo(7.0);
+        });
+    }
+
+    @Test
+    void firstAndLastSeenOutliveRawReports() {
+        UUID old = UUID.randomUUID();
+        UUID fresh = UUID.randomUUID();
+        store.append(List.of(report(old, DAY.minusDays(3), Channel.PRODUCTION, Map.of())));
+        store.aggregateDay("demo", DAY.minusDays(3));
+        store.deleteReportsBefore(DAY);
+        store.append(List.of(report(old, DAY, Channel.PRODUCTION, Map.of()), report(fresh, DAY, Channel.PRODUCTION, Map.of())));
+
+        DayAggregates day = store.aggregateDay("demo", DAY);
+
+        assertThat(fleet(day, "new")).containsExactly("production=1");
+        assertThat(day.counts()).filteredOn(count -> count.family() == DayAggregates.Family.AGE)
+                .extracting(count -> count.key() + ":" + count.systems()).containsExactlyInAnyOrder("0:1", "3:1");
+    }
+
+    @Test
+    void componentsAndMetricsAreCountedPerSystem() {
+        store.append(List.of(
+                report(UUID.randomUUID(), DAY, Channel.PRODUCTION, Map.of("database.engine", MetricValue.of("postgresql"),
+                        "users.count", MetricValue.of(3))),
+                report(UUID.randomUUID(), DAY, Channel.PRODUCTION, Map.of("database.engine", MetricValue.of("sqlite"),
+                        "users.count", MetricValue.of(5)))));
+
+        DayAggregates day = store.aggregateDay("demo", DAY);
+
+        assertThat(day.counts()).filteredOn(count -> count.family() == DayAggregates.Family.TEXT)
+                .extracting(count -> count.key() + ":" + count.systems()).containsExactlyInAnyOrder("postgresql:1", "sqlite:1");
+        assertThat(day.counts()).filteredOn(count -> count.family() == DayAggregates.Family.COMPONENT_XY)
+                .extracting(count -> count.key() + ":" + count.systems()).containsExactly("3.49:2");
+        assertThat(day.counts()).filteredOn(count -> count.family() == DayAggregates.Family.NUMBER_BUCKET)
+                .extracting(count -> count.key() + ":" + count.systems()).containsExactlyInAnyOrder("1:1", "2:1");
+        assertThat(day.stats()).singleElement().satisfies(stats -> {
+            assertThat(stats.mean()).isEqualTo(4.0);
+            assertThat(stats.p50()).isEqualTo(4.0);
+            assertThat(stats.p90()).isCloseTo(4.8, org.assertj.core.data.Offset.offset(1e-9));
+        });
+    }
+
+    @Test
+    void summariesAreReplacedAsAWholeAndReadPageByPageInCodePointOrder() {
+        store.replaceSummaries("demo", DAY, List.of(bucket("database.engine", "old", 9)));
+        List<SummaryRow> rows = new ArrayList<>();
+        for (String key : List.of("b", "Z", "a", "ä", "A")) {
+            rows.add(bucket("database.engine", key, 1));
+        }
+        rows.add(SummaryRow.stat(DAY, "production", "users.count", "mean", 2.5, 6));
+        rows.add(bucket("Users.other", "x", 1));
+        store.replaceSummaries("demo", DAY, rows);
+
+        List<String> read = new ArrayList<>();
+        SummaryRow after = null;
+        for (int page = 0; page < 10; page++) {
+            List<SummaryRow> found = store.readSummaries(new SummaryQuery("demo", "production", null, DAY, DAY, 3, after));
+            found.forEach(row -> read.add(row.metric() + "/" + row.key() + "=" + (row.isStat() ? String.valueOf(row.value()) : String.valueOf(row.systems()))));
+            if (found.size() < 3) {
+                break;
+            }
+            after = found.get(found.size() - 1);
+        }
+
+        assertThat(read).containsExactly("Users.other/x=1", "database.engine/A=1", "database.engine/Z=1",
+                "database.engine/a=1", "database.engine/b=1", "database.engine/ä=1", "users.count/mean=2.5");
+        assertThat(store.summarizedDays("demo")).containsExactly(DAY);
+        assertThat(store.readSummaries(new SummaryQuery("demo", "production", "users.count", DAY, DAY, 10, null)))
+                .singleElement().satisfies(row -> assertThat(row.systems()).isEqualTo(6));
+        assertThat(store.readSummaries(new SummaryQuery("demo", "dev", null, DAY, DAY, 10, null))).isEmpty();
+    }
+
+    @Test
+    void retentionDeletesOldDaysAndCompactionSupersededReports() {
+        UUID system = UUID.randomUUID();
+        store.append(List.of(report(system, DAY.minusDays(40), Channel.PRODUCTION, Map.of("users.count", MetricValue.of(1)))));
+        store.append(List.of(report(system, DAY.minusDays(1), Channel.PRODUCTION, Map.of()),
+                report(system, DAY.minusDays(1), Channel.PRODUCTION, Map.of())));
+        store.append(List.of(report(system, DAY, Channel.PRODUCTION, Map.of()), report(system, DAY, Channel.PRODUCTION, Map.of())));
+
+        assertThat(store.deleteReportsBefore(DAY.minusDays(30))).isEqualTo(1);
+        assertThat(store.compactBefore(DAY)).isEqualTo(1);
+
+        assertThat(store.countReports("demo")).isEqualTo(3);
+        assertThat(store.earliestRawDay("demo")).contains(DAY.minusDays(1));
+        assertThat(store.metricUsage("demo")).isEmpty();
+    }
+
+    @Test
+    void deletingASystemErasesItsReportsAndItsFirstSeen() {
+        UUID gone = UUID.randomUUID();
+        UUID kept = UUID.randomUUID();
+        store.append(List.of(report(gone, DAY, Channel.PRODUCTION, Map.of("users.count", MetricValue.of(1))),
+                report(kept, DAY, Channel.PRODUCTION, Map.of())));
+        store.aggregateDay("demo", DAY);
+
+        assertThat(store.deleteSystem("demo", gone)).isEqualTo(4); // report, component, metric, systems row
+        assertThat(store.deleteSystem("demo", gone)).isZero();
+
+        assertThat(store.countReports("demo")).isEqualTo(1);
+        assertThat(fleet(store.aggregateDay("demo", DAY), "active_1d")).containsExactly("production=1");
+    }
+
+    @Test
+    void metricUsageNamesTheLastDayAndTheReports() {
+        store.append(List.of(report(UUID.randomUUID(), DAY.minusDays(1), Channel.PRODUCTION, Map.of("users.count", MetricValue.of(1))),
+                report(UUID.randomUUID(), DAY, Channel.PRODUCTION, Map.of("users.count", MetricValue.of(2)))));
+
+        assertThat(store.metricUsage("demo")).containsExactly(Map.entry("users.count", new ReportStore.MetricUsage(DAY, 2)));
+    }
+
+    @Test
+    void anExclusiveJobRunsOnceAtATime() throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean firstRan = new AtomicBoolean();
+        Thread first = new Thread(() -> firstRan.set(store.runExclusive("daily-jobs", () -> {
+            running.countDown();
+            await(release);
+        })));
+        first.start();
+        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(store.runExclusive("daily-jobs", () -> { })).as("while held").isFalse();
+        assertThat(store.runExclusive("another-job", () -> { })).as("other jobs").isTrue();
+
+        release.countDown();
+        first.join(30_000);
+        assertThat(firstRan).isTrue();
+        assertThat(store.runExclusive("daily-jobs", () -> { })).as("once released").isTrue();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<String> fleet(DayAggregates day, String name) {
+        return day.counts().stream()
+                .filter(count -> count.family() == DayAggregates.Family.FLEET && count.name().equals(name) && count.systems() > 0)
+                .map(count -> count.channel() + "=" + count.systems()).sorted().toList();
+    }
+
+    static SummaryRow bucket(String metric, String key, long systems) {
+        return SummaryRow.bucket(DAY, "production", metric, key, systems);
+    }
+
+    static StoredReport report(UUID system, LocalDate day, Channel channel, Map<String, MetricValue> metrics) {
+        return new StoredReport("demo", system, day, channel, Instant.parse(day + "T12:00:00Z"),
+                List.of(new Component("core", "3.49.1")), metrics);
+    }
+}
