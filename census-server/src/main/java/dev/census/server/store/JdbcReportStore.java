@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -26,24 +27,18 @@ import javax.sql.DataSource;
  */
 abstract class JdbcReportStore implements ReportStore {
 
-    /** The reports that count for one product and day: the latest of each system. */
-    private static final String DAY_REPORTS = """
-            WITH latest AS (SELECT max(id) AS id FROM reports WHERE product = ? AND day = ? GROUP BY system_id),
-                 day_reports AS (SELECT r.id, r.system_id, r.channel FROM reports r JOIN latest l ON r.id = l.id)
-            """;
-
-    /** As {@link #DAY_REPORTS}, of persistent systems only: those first seen before the day. */
-    private static final String PERSISTENT_DAY_REPORTS = """
-            WITH latest AS (SELECT max(id) AS id FROM reports WHERE product = ? AND day = ? GROUP BY system_id),
-                 day_reports AS (SELECT r.id, r.system_id, r.channel FROM reports r JOIN latest l ON r.id = l.id
-                                 JOIN systems s ON s.product = r.product AND s.system_id = r.system_id AND s.first_seen < r.day)
-            """;
-
     /**
-     * A redundant bound on child rows' report ids: the day's ids lie in one range (ids grow with
-     * arrival), so PostgreSQL reads only that range of the report_id index instead of every kept day.
+     * The reports that count for one product and day — the latest of each system — with what the
+     * permanent systems table says of each, materialized once per day's aggregation so that every
+     * query below reads them instead of finding the latest reports again.
      */
-    private static final String DAY_ID_RANGE = " BETWEEN (SELECT min(id) FROM latest) AND (SELECT max(id) FROM latest)";
+    private static final String DAY_REPORTS = """
+            CREATE TEMPORARY TABLE census_day_reports AS
+            SELECT r.id, r.system_id, r.channel, CAST(? AS DATE) - s.first_seen AS age
+            FROM reports r
+            JOIN (SELECT max(id) AS id FROM reports WHERE product = ? AND day = ? GROUP BY system_id) latest ON r.id = latest.id
+            JOIN systems s ON s.product = r.product AND s.system_id = r.system_id
+            """;
 
     protected final DataSource dataSource;
     private final Map<String, java.util.concurrent.Semaphore> jobs = new java.util.concurrent.ConcurrentHashMap<>();
@@ -126,15 +121,15 @@ abstract class JdbcReportStore implements ReportStore {
 
     @Override
     public DayAggregates aggregateDay(String product, LocalDate day, boolean persistentOnly) {
-        String counted = persistentOnly ? PERSISTENT_DAY_REPORTS : DAY_REPORTS;
         return inTransaction(connection -> {
             foldSystems(connection, product, day);
-            List<DayAggregates.Count> counts = new ArrayList<>();
-            List<DayAggregates.Stats> stats = new ArrayList<>();
             Date sqlDay = Date.valueOf(day);
+            update(connection, "DROP TABLE IF EXISTS census_day_reports");
+            update(connection, DAY_REPORTS, sqlDay, product, sqlDay);
+            afterDayReports(connection);
+            List<DayAggregates.Count> counts = new ArrayList<>();
             collectCounts(connection, counts, DayAggregates.Family.FLEET,
-                    DAY_REPORTS + "SELECT channel, 'active_1d', '', count(*) FROM day_reports GROUP BY channel",
-                    product, sqlDay);
+                    "SELECT channel, 'active_1d', '', count(*) FROM census_day_reports GROUP BY channel");
             for (int window : new int[] {7, 28}) {
                 collectCounts(connection, counts, DayAggregates.Family.FLEET,
                         "SELECT channel, 'active_" + window + "d', '', count(DISTINCT system_id) FROM reports"
@@ -142,45 +137,51 @@ abstract class JdbcReportStore implements ReportStore {
                         product, Date.valueOf(day.minusDays(window - 1)), sqlDay);
             }
             collectCounts(connection, counts, DayAggregates.Family.FLEET,
-                    DAY_REPORTS + "SELECT d.channel, 'new', '', count(*) FROM day_reports d"
-                            + " JOIN systems s ON s.product = ? AND s.system_id = d.system_id"
-                            + " WHERE s.first_seen = ? GROUP BY d.channel",
-                    product, sqlDay, product, sqlDay);
+                    "SELECT channel, 'new', '', count(*) FROM census_day_reports WHERE age = 0 GROUP BY channel");
             collectCounts(connection, counts, DayAggregates.Family.AGE,
-                    DAY_REPORTS + "SELECT channel, 'age', CAST(age AS VARCHAR), count(*) FROM ("
-                            + "SELECT d.channel, CAST(? AS DATE) - s.first_seen AS age FROM day_reports d"
-                            + " JOIN systems s ON s.product = ? AND s.system_id = d.system_id) ages GROUP BY channel, age",
-                    product, sqlDay, sqlDay, product);
-            String components = counted + "SELECT d.channel, c.name, %s, count(DISTINCT d.system_id)"
-                    + " FROM report_components c JOIN day_reports d ON c.report_id = d.id WHERE c.report_id" + DAY_ID_RANGE
-                    + " GROUP BY d.channel, c.name%s";
-            collectCounts(connection, counts, DayAggregates.Family.COMPONENT, components.formatted("''", ""), product, sqlDay);
-            collectCounts(connection, counts, DayAggregates.Family.COMPONENT_XY, components.formatted("c.xy", ", c.xy"), product, sqlDay);
-            collectCounts(connection, counts, DayAggregates.Family.COMPONENT_XYZ, components.formatted("c.xyz", ", c.xyz"), product, sqlDay);
+                    "SELECT channel, 'age', CAST(age AS VARCHAR), count(*) FROM census_day_reports GROUP BY channel, age");
+            long[] ids = idRange(connection);
+            String counted = (persistentOnly ? " AND d.age > 0" : "") + " AND %s BETWEEN " + ids[0] + " AND " + ids[1];
+            String components = "SELECT d.channel, c.name, %s, count(DISTINCT d.system_id)"
+                    + " FROM report_components c JOIN census_day_reports d ON c.report_id = d.id WHERE TRUE"
+                    + counted.formatted("c.report_id") + " GROUP BY d.channel, c.name%s";
+            collectCounts(connection, counts, DayAggregates.Family.COMPONENT, components.formatted("''", ""));
+            collectCounts(connection, counts, DayAggregates.Family.COMPONENT_XY, components.formatted("c.xy", ", c.xy"));
+            collectCounts(connection, counts, DayAggregates.Family.COMPONENT_XYZ, components.formatted("c.xyz", ", c.xyz"));
+            String metrics = " FROM report_metrics m JOIN census_day_reports d ON m.report_id = d.id WHERE m.%s IS NOT NULL"
+                    + counted.formatted("m.report_id");
             collectCounts(connection, counts, DayAggregates.Family.NUMBER_BUCKET,
-                    counted + "SELECT d.channel, m.name, CAST(m.bucket AS VARCHAR), count(*)"
-                            + " FROM report_metrics m JOIN day_reports d ON m.report_id = d.id"
-                            + " WHERE m.report_id" + DAY_ID_RANGE + " AND m.num IS NOT NULL GROUP BY d.channel, m.name, m.bucket",
-                    product, sqlDay);
+                    "SELECT d.channel, m.name, CAST(m.bucket AS VARCHAR), count(*)" + metrics.formatted("num")
+                            + " GROUP BY d.channel, m.name, m.bucket");
             collectCounts(connection, counts, DayAggregates.Family.TEXT,
-                    counted + "SELECT d.channel, m.name, m.txt, count(*)"
-                            + " FROM report_metrics m JOIN day_reports d ON m.report_id = d.id"
-                            + " WHERE m.report_id" + DAY_ID_RANGE + " AND m.txt IS NOT NULL GROUP BY d.channel, m.name, m.txt",
-                    product, sqlDay);
-            try (PreparedStatement statement = prepare(connection, counted
-                    + "SELECT d.channel, m.name, count(*), avg(m.num), min(m.num),"
+                    "SELECT d.channel, m.name, m.txt, count(*)" + metrics.formatted("txt") + " GROUP BY d.channel, m.name, m.txt");
+            List<DayAggregates.Stats> stats = new ArrayList<>();
+            try (PreparedStatement statement = prepare(connection,
+                    "SELECT d.channel, m.name, count(*), avg(m.num), min(m.num),"
                     + " percentile_cont(0.5) WITHIN GROUP (ORDER BY m.num),"
                     + " percentile_cont(0.9) WITHIN GROUP (ORDER BY m.num), max(m.num)"
-                    + " FROM report_metrics m JOIN day_reports d ON m.report_id = d.id"
-                    + " WHERE m.report_id" + DAY_ID_RANGE + " AND m.num IS NOT NULL GROUP BY d.channel, m.name", product, sqlDay);
+                    + metrics.formatted("num") + " GROUP BY d.channel, m.name");
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     stats.add(new DayAggregates.Stats(rows.getString(1), rows.getString(2), rows.getLong(3),
                             rows.getDouble(4), rows.getDouble(5), rows.getDouble(6), rows.getDouble(7), rows.getDouble(8)));
                 }
             }
+            update(connection, "DROP TABLE census_day_reports");
             return new DayAggregates(counts, stats);
         });
+    }
+
+    /**
+     * The day's report ids lie in one range (ids grow with arrival): bounding child rows by it lets
+     * PostgreSQL read only that range of the report_id index instead of every kept day.
+     */
+    private static long[] idRange(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM census_day_reports")) {
+            rows.next();
+            return new long[] {rows.getLong(1), rows.getLong(2)};
+        }
     }
 
     /** Records the day's reporters in the permanent first/last-seen table. */
@@ -198,6 +199,10 @@ abstract class JdbcReportStore implements ReportStore {
 
     /** Runs after the day's systems were folded, in the same transaction: engines refresh planner statistics here. */
     void afterFold(Connection connection) throws SQLException {
+    }
+
+    /** Runs after the day's reports were materialized, in the same transaction: engines refresh planner statistics here. */
+    void afterDayReports(Connection connection) throws SQLException {
     }
 
     private void collectCounts(Connection connection, List<DayAggregates.Count> into, DayAggregates.Family family,

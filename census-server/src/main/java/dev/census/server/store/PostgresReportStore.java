@@ -111,6 +111,12 @@ public final class PostgresReportStore extends JdbcReportStore {
         update(connection, "ANALYZE systems");
     }
 
+    /** Temporary tables are never analyzed by autovacuum: without statistics the joins below go row by row. */
+    @Override
+    void afterDayReports(Connection connection) throws SQLException {
+        update(connection, "ANALYZE census_day_reports");
+    }
+
     @Override
     String binaryOrder(String column) {
         return column + " COLLATE \"C\"";
