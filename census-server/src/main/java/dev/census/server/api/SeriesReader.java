@@ -29,35 +29,55 @@ public final class SeriesReader {
     }
 
     public Series read(String product, String metric, SummaryRange range) {
+        return build(product, metric, range, readRows(product, metric, range), store.summarizedDays(product));
+    }
+
+    /** Every published metric of the product over the range, in one scan: metric name to series, sorted by name. */
+    public Map<String, Series> readAll(String product, SummaryRange range) {
+        Map<String, List<SummaryRow>> byMetric = new java.util.TreeMap<>();
+        for (SummaryRow row : readRows(product, null, range)) {
+            byMetric.computeIfAbsent(row.metric(), m -> new ArrayList<>()).add(row);
+        }
+        Set<LocalDate> summarized = store.summarizedDays(product);
+        Map<String, Series> all = new LinkedHashMap<>();
+        byMetric.forEach((metric, rows) -> all.put(metric, build(product, metric, range, rows, summarized)));
+        return all;
+    }
+
+    private List<SummaryRow> readRows(String product, String metric, SummaryRange range) {
+        List<SummaryRow> rows = new ArrayList<>();
+        SummaryRow after = null;
+        while (true) {
+            List<SummaryRow> page = store.readSummaries(new SummaryQuery(product, range.channel(), metric, range.from(), range.to(), PAGE, after));
+            rows.addAll(page);
+            if (page.size() < PAGE) {
+                return rows;
+            }
+            after = page.get(page.size() - 1);
+        }
+    }
+
+    private static Series build(String product, String metric, SummaryRange range, List<SummaryRow> rows, Set<LocalDate> summarized) {
         List<LocalDate> days = range.days();
         Map<LocalDate, Integer> index = new HashMap<>();
         for (int i = 0; i < days.size(); i++) {
             index.put(days.get(i), i);
         }
-        Set<LocalDate> summarized = store.summarizedDays(product);
         Map<String, Double[]> values = new LinkedHashMap<>();
         Map<String, String> kinds = new HashMap<>();
         long[] bucketTotals = new long[days.size()];
         long[] statSamples = new long[days.size()];
-        SummaryRow after = null;
-        while (true) {
-            List<SummaryRow> page = store.readSummaries(new SummaryQuery(product, range.channel(), metric, range.from(), range.to(), PAGE, after));
-            for (SummaryRow row : page) {
-                int day = index.get(row.day());
-                Double[] line = values.computeIfAbsent(row.key(), k -> new Double[days.size()]);
-                kinds.put(row.key(), row.kind());
-                if (row.isStat()) {
-                    line[day] = row.value();
-                    statSamples[day] = row.systems();
-                } else {
-                    line[day] = (double) row.systems();
-                    bucketTotals[day] += "active_1d".equals(row.key()) || !"systems".equals(metric) ? row.systems() : 0;
-                }
+        for (SummaryRow row : rows) {
+            int day = index.get(row.day());
+            Double[] line = values.computeIfAbsent(row.key(), k -> new Double[days.size()]);
+            kinds.put(row.key(), row.kind());
+            if (row.isStat()) {
+                line[day] = row.value();
+                statSamples[day] = row.systems();
+            } else {
+                line[day] = (double) row.systems();
+                bucketTotals[day] += "active_1d".equals(row.key()) || !"systems".equals(metric) ? row.systems() : 0;
             }
-            if (page.size() < PAGE) {
-                break;
-            }
-            after = page.get(page.size() - 1);
         }
         List<Long> systems = new ArrayList<>();
         LocalDate latest = null;

@@ -31,6 +31,14 @@ public interface ReportStore extends AutoCloseable {
     /** Replaces the published numbers of one product and day, and marks the day summarized. */
     void replaceSummaries(String product, LocalDate day, List<SummaryRow> rows);
 
+    /**
+     * A short text that changes whenever this product's published summaries change (for caches and
+     * ETags); {@code null} when the store cannot tell, and then nothing is cached.
+     */
+    default String summaryStamp(String product) {
+        return null;
+    }
+
     /** Published numbers in (day, metric, kind, key) order, after the query's cursor row. */
     List<SummaryRow> readSummaries(SummaryQuery query);
 
