@@ -19,7 +19,7 @@
       return {
         label: set.label, data: values, borderColor: colour, backgroundColor: stacked ? colour + 'B3' : colour,
         fill: stacked, pointRadius: 0, borderWidth: 2, spanGaps: false, tension: 0,
-        borderDash: stacked ? [] : dashes[Math.floor(i / palette.length + i) % dashes.length]
+        borderDash: stacked ? [] : dashes[i % dashes.length]
       };
     });
   }
