@@ -82,6 +82,8 @@ class DashboardPagesTest {
                 .contains("href=\"/api/v1/products/demo/series/workers.processes?from=2026-03-01&amp;to=2026-03-10&amp;channel=production\"")
                 .contains("<canvas data-chart=\"versions-core\"")
                 .contains("No data in this range for: content_apps.processes");
+        assertThat(section(html, "components")).as("one system runs several components, but counts once")
+                .contains("sample <strong class=\"sample\">5</strong>");
         assertThat(section(html, "metric-workers.processes")).contains("<th scope=\"col\">mean</th>").contains("<th scope=\"col\">p90</th>");
     }
 

@@ -36,7 +36,7 @@ public final class SummariesEndpoint {
         this.store = store;
         this.series = new SeriesReader(store);
         this.clock = clock;
-        this.cache = new SummaryCache(clock, SummaryCache.DEFAULT_ENTRIES);
+        this.cache = new SummaryCache(clock, SummaryCache.DEFAULT_BYTES);
     }
 
     public void register(RoutesConfig routes) {

@@ -17,8 +17,8 @@ import java.util.zip.CRC32C;
  */
 public final class SummaryCache {
 
-    /** Answers kept at most: pages and series of a few products over their usual ranges. */
-    public static final int DEFAULT_ENTRIES = 512;
+    /** Bytes of answers kept at most: a few hundred pages and series of the usual ranges. */
+    public static final long DEFAULT_BYTES = 64L * 1024 * 1024;
     /** How long shared caches may reuse an answer without asking: summaries change at most once a day. */
     static final String CACHE_CONTROL = "public, max-age=300";
 
@@ -44,19 +44,17 @@ public final class SummaryCache {
     }
 
     private final Clock clock;
-    private final Map<String, Entry> entries;
+    private final long capacityBytes;
+    /** Least recently used first; guarded by itself, as is {@link #bytes}. */
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private long bytes;
 
-    public SummaryCache(Clock clock, int capacity) {
-        if (capacity < 0) {
-            throw new IllegalArgumentException("capacity must not be negative");
+    public SummaryCache(Clock clock, long capacityBytes) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
+        if (capacityBytes < 0) {
+            throw new IllegalArgumentException("capacityBytes must not be negative");
         }
-        this.clock = clock;
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.capacityBytes = capacityBytes;
     }
 
     /**
@@ -70,9 +68,7 @@ public final class SummaryCache {
             Answer answer = render.get();
             entry = new Entry(stamp, answer, etag(answer.body()));
             if (stamp != null) {
-                synchronized (entries) {
-                    entries.put(key, entry);
-                }
+                keep(key, entry);
             }
         }
         entry.answer().headers().forEach(ctx::header);
@@ -84,6 +80,18 @@ public final class SummaryCache {
             return;
         }
         ctx.contentType(entry.answer().contentType()).result(entry.answer().body());
+    }
+
+    private void keep(String key, Entry entry) {
+        synchronized (entries) {
+            Entry replaced = entries.put(key, entry);
+            bytes += entry.answer().body().length - (replaced == null ? 0 : replaced.answer().body().length);
+            var eldest = entries.values().iterator();
+            while (bytes > capacityBytes && eldest.hasNext()) {
+                bytes -= eldest.next().answer().body().length;
+                eldest.remove();
+            }
+        }
     }
 
     private Entry lookup(String key, String stamp) {

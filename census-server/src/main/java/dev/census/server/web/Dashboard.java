@@ -47,7 +47,7 @@ public final class Dashboard {
         this.clock = clock;
         this.retentionDays = retentionDays;
         this.k = k;
-        this.cache = new SummaryCache(clock, SummaryCache.DEFAULT_ENTRIES);
+        this.cache = new SummaryCache(clock, SummaryCache.DEFAULT_BYTES);
     }
 
     public void register(RoutesConfig routes) {

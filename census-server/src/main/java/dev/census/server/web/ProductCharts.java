@@ -37,14 +37,15 @@ final class ProductCharts {
         Map<String, Series> left = new LinkedHashMap<>(published);
         List<Chart> charts = new ArrayList<>();
         Series systems = left.remove(SYSTEMS);
-        charts.add(Chart.of("systems", "Systems reporting",
+        Chart fleet = Chart.of("systems", "Systems reporting",
                 "How many installations report: active on the day, in the last 7 and 28 days, and new ones.",
-                "systems", Chart.Style.LINES, systems == null ? emptySystems : systems));
+                "systems", Chart.Style.LINES, systems == null ? emptySystems : systems);
+        charts.add(fleet);
         Series installed = left.remove(COMPONENTS);
         if (installed != null) {
             charts.add(Chart.of("components", "Components installed",
                     "How many installations run each component (one installation may run several).",
-                    "systems", Chart.Style.LINES, installed));
+                    "systems", Chart.Style.LINES, installed).withSampleSize(fleet.sampleSize()));
         }
 
         List<String> components = new ArrayList<>();
