@@ -24,6 +24,31 @@
     });
   }
 
+  // A view's data: embedded in the page, or (X.Y.Z) fetched once from the series API it names.
+  function load(section, view) {
+    var element = document.getElementById('data-' + section.id + '-' + view);
+    if (!element.dataset.src) {
+      return Promise.resolve(JSON.parse(element.textContent));
+    }
+    if (!element.loading) {
+      var first = JSON.parse(document.getElementById('data-' + section.id + '-0').textContent);
+      element.loading = fetch(element.dataset.src, { headers: { Accept: 'application/json' } })
+        .then(function (answer) {
+          if (!answer.ok) {
+            throw new Error('HTTP ' + answer.status + ' for ' + element.dataset.src);
+          }
+          return answer.json();
+        })
+        .then(function (series) {
+          return {
+            style: first.style, unit: first.unit, labels: series.days,
+            datasets: series.series.map(function (line) { return { label: line.key, data: line.values }; })
+          };
+        });
+    }
+    return element.loading;
+  }
+
   function draw(section) {
     var id = section.id;
     var canvas = section.querySelector('canvas[data-chart]');
@@ -31,33 +56,38 @@
     var view = viewInput ? viewInput.value : '0';
     var percentInput = section.querySelector('input.percent');
     var percent = !!(percentInput && percentInput.checked);
-    var data = JSON.parse(document.getElementById('data-' + id + '-' + view).textContent);
-    var stacked = data.style === 'stacked';
-    if (section.chart) {
-      section.chart.destroy();
-    }
-    section.chart = new Chart(canvas, {
-      type: 'line',
-      data: { labels: data.labels, datasets: datasets(data, percent) },
-      options: {
-        animation: false, responsive: true, maintainAspectRatio: false,
-        interaction: { mode: 'index', intersect: false },
-        scales: {
-          x: { ticks: { maxTicksLimit: 8 } },
-          y: { stacked: stacked, beginAtZero: true, max: percent ? 100 : undefined,
-               title: { display: true, text: percent ? '% of systems' : data.unit } }
-        },
-        plugins: { legend: { position: 'bottom' } }
+    return load(section, view).then(function (data) {
+      var stacked = data.style === 'stacked';
+      if (section.chart) {
+        section.chart.destroy();
       }
+      section.chart = new Chart(canvas, {
+        type: 'line',
+        data: { labels: data.labels, datasets: datasets(data, percent) },
+        options: {
+          animation: false, responsive: true, maintainAspectRatio: false,
+          interaction: { mode: 'index', intersect: false },
+          scales: {
+            x: { ticks: { maxTicksLimit: 8 } },
+            y: { stacked: stacked, beginAtZero: true, max: percent ? 100 : undefined,
+                 title: { display: true, text: percent ? '% of systems' : data.unit } }
+          },
+          plugins: { legend: { position: 'bottom' } }
+        }
+      });
+      canvas.dataset.view = view;
+      canvas.dataset.percent = percent ? 'true' : 'false';
+    }).catch(function (error) {
+      canvas.dataset.error = String(error);
+      console.error('cannot draw chart ' + id + ': ' + error);
     });
-    canvas.dataset.view = view;
-    canvas.dataset.percent = percent ? 'true' : 'false';
   }
 
   document.querySelectorAll('section.chart').forEach(function (section) {
     section.querySelector('.canvas-box').hidden = false;
     section.querySelector('.controls').hidden = false;
     section.querySelectorAll('details.table').forEach(function (details) { details.open = false; });
+    section.querySelectorAll('.no-script').forEach(function (note) { note.hidden = true; });
     section.querySelectorAll('.controls input').forEach(function (input) {
       input.addEventListener('change', function () { draw(section); });
     });

@@ -147,12 +147,14 @@ class DashboardBrowserTest {
         assertThat(xy).allMatch(label -> label.equals("other") || label.matches("\\d+\\.\\d+"));
 
         browser.findElement(By.cssSelector("input[name='view-versions-core'][value='1']")).click();
-        List<String> xyz = legendOf("versions-core");
-        assertThat(xyz).isNotEmpty().anyMatch(label -> label.matches("\\d+\\.\\d+\\.\\d+.*"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> legendOf("versions-core").stream()
+                .anyMatch(label -> label.matches("\\d+\\.\\d+\\.\\d+.*")));
+        assertThat(legendOf("versions-core")).isNotEqualTo(xy);
 
         browser.findElement(By.cssSelector("#versions-core input.percent")).click();
-        Map<String, Object> state = chartState("versions-core");
-        assertThat(((Number) state.get("lastDayTotal")).doubleValue()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(0.1));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(((Number) chartState("versions-core")
+                .get("lastDayTotal")).doubleValue()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(0.1)));
+        assertThat(chartState("versions-core").get("yMax")).isEqualTo(100L);
         assertThat(severeLogs()).isEmpty();
     }
 
@@ -267,7 +269,8 @@ class DashboardBrowserTest {
                 return { painted: painted,
                          legend: chart.legend.legendItems.map(function (item) { return item.text; }),
                          datasets: chart.data.datasets.map(function (set) { return set.label; }),
-                         lastDayTotal: total };
+                         lastDayTotal: total,
+                         yMax: chart.options.scales.y.max === undefined ? null : chart.options.scales.y.max };
                 """, id);
     }
 

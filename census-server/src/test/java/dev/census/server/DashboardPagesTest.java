@@ -77,7 +77,8 @@ class DashboardPagesTest {
                 "metric-database.engine", "metric-workers.processes", "age");
         assertThat(html).contains("<details class=\"table\" open>")
                 .contains("Data as of <strong class=\"data-day\">2026-03-10</strong> · sample <strong class=\"sample\">5</strong>")
-                .contains("<th scope=\"row\">2026-03-10</th><td class=\"num\">2</td><td class=\"num\">3</td><td class=\"num\">5</td>")
+                .contains("<th scope=\"row\">2026-03-10</th><td>2</td><td>3</td><td>5</td>")
+                .contains("data-src=\"/api/v1/products/demo/series/components.core.xyz?from=2026-03-01&amp;to=2026-03-10&amp;channel=production\"")
                 .contains("href=\"/api/v1/products/demo/series/components.core.xyz?from=2026-03-01&amp;to=2026-03-10&amp;channel=production&amp;format=csv\"")
                 .contains("href=\"/api/v1/products/demo/series/workers.processes?from=2026-03-01&amp;to=2026-03-10&amp;channel=production\"")
                 .contains("<canvas data-chart=\"versions-core\"")
@@ -85,6 +86,17 @@ class DashboardPagesTest {
         assertThat(section(html, "components")).as("one system runs several components, but counts once")
                 .contains("sample <strong class=\"sample\">5</strong>");
         assertThat(section(html, "metric-workers.processes")).contains("<th scope=\"col\">mean</th>").contains("<th scope=\"col\">p90</th>");
+    }
+
+    @Test
+    void longRangesTableOneRowAWeekEndingOnTheLatestDay() {
+        String systems = section(client.get("/p/demo?from=2025-03-11&to=2026-03-10").body(), "systems");
+
+        assertThat(systems).contains("one row a week").contains("<th scope=\"row\">2026-03-10</th>")
+                .contains("<th scope=\"row\">2026-03-03</th>").doesNotContain("<th scope=\"row\">2026-03-09</th>")
+                .contains("Every day is in the <a href=\"/api/v1/products/demo/series/systems?from=2025-03-11&amp;to=2026-03-10&amp;channel=production&amp;format=csv\">CSV</a>");
+        assertThat(section(client.get("/p/demo?from=2026-03-01&to=2026-03-10").body(), "systems"))
+                .doesNotContain("one row a week").contains("<th scope=\"row\">2026-03-09</th>");
     }
 
     @Test

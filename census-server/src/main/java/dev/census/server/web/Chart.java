@@ -21,11 +21,18 @@ public record Chart(String id, String title, String question, String unit, Strin
     /** How lines are drawn: plain lines, stacked shares (counts or percent), or a number's statistics. */
     enum Style { LINES, STACKED, STATS }
 
-    /** One way of looking at the chart: the published metric it reads, its Chart.js data and its table. */
-    public record View(String name, String metric, String dataJson, List<String> headers, List<List<String>> rows) {
+    /**
+     * One way of looking at the chart: the published metric it reads, and either its Chart.js data
+     * and table embedded in the page or, when {@code embedded} is false, nothing: the page's script
+     * fetches it from the series API when the reader asks for it (X.Y.Z, which is large).
+     */
+    public record View(String name, String metric, boolean embedded, String dataJson, List<String> headers,
+            List<List<String>> rows, boolean weekly) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Ranges longer than this many days show one table row per week (the CSV keeps every day). */
+    static final int DAILY_ROWS = 92;
     /** The statistics drawn as lines; the table shows every statistic. */
     private static final Set<String> CHARTED_STATS = Set.of("mean", "p50", "p90");
 
@@ -38,7 +45,8 @@ public record Chart(String id, String title, String question, String unit, Strin
     static Chart of(String id, String title, String question, String unit, Style style, List<Named> series) {
         List<View> views = new ArrayList<>();
         for (Named named : series) {
-            views.add(view(named.name(), style, unit, named.series()));
+            views.add(views.isEmpty() ? view(named.name(), style, unit, named.series())
+                    : new View(named.name(), named.series().metric(), false, "", List.of(), List.of(), false));
         }
         Series first = series.get(0).series();
         String sample = "";
@@ -82,16 +90,18 @@ public record Chart(String id, String title, String question, String unit, Strin
         data.put("labels", series.days().stream().map(Object::toString).toList());
         List<Map<String, Object>> datasets = new ArrayList<>();
         for (Series.Line line : lines) {
-            datasets.add(Map.of("label", line.key(), "data", line.values()));
+            datasets.add(Map.of("label", line.key(), "data", compact(line.values())));
         }
         data.put("datasets", datasets);
         List<String> headers = new ArrayList<>(List.of("day"));
         tabled.forEach(line -> headers.add(line.key()));
         headers.add("systems");
         List<List<String>> rows = new ArrayList<>();
+        boolean weekly = series.days().size() > DAILY_ROWS;
+        int newest = series.latestDay() == null ? -1 : series.days().indexOf(series.latestDay());
         for (int i = series.days().size() - 1; i >= 0; i--) {
             Long systems = series.systems().get(i);
-            if (systems == null) {
+            if (systems == null || weekly && (newest - i) % 7 != 0) {
                 continue;
             }
             List<String> row = new ArrayList<>(headers.size());
@@ -103,7 +113,16 @@ public record Chart(String id, String title, String question, String unit, Strin
             row.add(systems.toString());
             rows.add(row);
         }
-        return new View(name, series.metric(), json(data), headers, rows);
+        return new View(name, series.metric(), true, json(data), headers, rows, weekly);
+    }
+
+    /** Whole numbers without a fraction ("12", not "12.0"): counts are most of a page's data. */
+    private static List<Object> compact(List<Double> values) {
+        List<Object> out = new ArrayList<>(values.size());
+        for (Double value : values) {
+            out.add(value != null && value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object) value.longValue() : value);
+        }
+        return out;
     }
 
     /** JSON safe to place inside a script element: no "<" can close it. */

@@ -87,7 +87,7 @@ public final class Dashboard {
         }
         SummaryRange range = SummaryRange.of(ctx, clock);
         cache.answer(ctx, store.summaryStamp(product.name()), () -> {
-            Map<String, Series> published = series.readAll(product.name(), range);
+            Map<String, Series> published = series.readAll(product.name(), range, metric -> !metric.endsWith(ProductCharts.XYZ));
             Series emptySystems = published.containsKey(ProductCharts.SYSTEMS) ? null
                     : series.read(product.name(), ProductCharts.SYSTEMS, range);
             ProductCharts.Page page = ProductCharts.of(product, published, emptySystems);

@@ -24,7 +24,8 @@ final class ProductCharts {
     static final String AGE = "systems.age_days";
     static final String COMPONENTS = "components";
     private static final Pattern COMPONENT = Pattern.compile("components\\.(.+)\\.xy");
-    private static final String XYZ = ".xyz";
+    /** The suffix of a version series by X.Y.Z, drawn on demand beside its X.Y series. */
+    static final String XYZ = ".xyz";
 
     private ProductCharts() {
     }
