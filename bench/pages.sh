@@ -19,7 +19,7 @@ if [ ! -f "$data/census.duckdb" ]; then
 fi
 java -jar "$jar" serve --port "$port" --data-dir "$data" >"$data/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; [ -n "${CENSUS_BENCH_DATA:-}" ] || rm -rf "$data"' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; [ -n "${CENSUS_BENCH_DATA:-}" ] || rm -rf "$data"' EXIT
 base="http://127.0.0.1:$port"
 for _ in $(seq 1 150); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.2; done
 
@@ -29,7 +29,9 @@ range="from=$from&to=$to&channel=production"
 page="/p/demo?$range"
 # the API calls of the page: every CSV and JSON link beside its charts
 mapfile -t api < <(curl -sf "$base$page" | grep -o 'href="/api/v1/products/demo/series/[^"]*"' | sed -e 's/^href="//' -e 's/"$//' -e 's/&amp;/\&/g')
+first=$(curl -s -o /dev/null -w '%{time_total}' "$base$page" | awk '{printf "%.1f", $1 * 1000}')
 echo "page $page: $(curl -sf "$base$page" | wc -c) bytes, ${#api[@]} API links"
+echo "first request after start (reads $days days of summaries from DuckDB): $first ms"
 
 # median and max of the cold (uncached) time of a path, in ms, over distinct URLs
 cold() {
@@ -51,6 +53,7 @@ for _ in 1 2 3; do cold "$page" >/dev/null; for path in "${api[@]}"; do curl -s 
 
 printf '%-78s %8s %8s\n' "cold (rendered, ms)" median max
 printf '%-78s %s\n' "$page" "$(cold "$page")"
+printf '%-78s %s\n' "/p/demo (default: 90 days)" "$(cold /p/demo)"
 worst=0
 for path in "${api[@]}"; do
   line=$(cold "$path")

@@ -200,6 +200,21 @@ class DashboardPagesTest {
     }
 
     @Test
+    void aRecomputedDayIsServedAnewByTheApiAndThePage() {
+        String path = "/api/v1/products/demo/series/systems?from=2026-03-10&to=2026-03-10&format=csv";
+        assertThat(client.get(path).body()).contains("2026-03-10,5,");
+        assertThat(client.get("/p/demo?from=2026-03-10&to=2026-03-10").body()).contains("sample <strong class=\"sample\">5</strong>");
+
+        client.postReport(Reports.report().sentAt("2026-03-10T11:00:00Z").component("core", "3.50.0").json());
+        HttpResponse<String> recomputed = client.admin("POST",
+                "/api/v1/admin/summarize?from=2026-03-10&to=2026-03-10&recompute=true", TestServers.ADMIN_TOKEN);
+        assertThat(recomputed.statusCode()).isEqualTo(200);
+
+        assertThat(client.get(path).body()).contains("2026-03-10,6,");
+        assertThat(client.get("/p/demo?from=2026-03-10&to=2026-03-10").body()).contains("sample <strong class=\"sample\">6</strong>");
+    }
+
+    @Test
     void theCsvOfAChartHasTheNumbersOfItsJsonSeries() {
         String path = "/api/v1/products/demo/series/components.core.xy?from=2026-03-01&to=2026-03-10&channel=production";
         var series = json(client.get(path));
