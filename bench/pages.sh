@@ -27,9 +27,9 @@ to=$(date -u -d yesterday +%F)
 from=$(date -u -d "$to - $((days - 1)) days" +%F)
 range="from=$from&to=$to&channel=production"
 page="/p/demo?$range"
-# the API calls of the page: every CSV and JSON link beside its charts
-mapfile -t api < <(curl -sf "$base$page" | grep -o 'href="/api/v1/products/demo/series/[^"]*"' | sed -e 's/^href="//' -e 's/"$//' -e 's/&amp;/\&/g')
 first=$(curl -s -o /dev/null -w '%{time_total}' "$base$page" | awk '{printf "%.1f", $1 * 1000}')
+# the API calls of the page: every CSV and JSON link beside its charts
+mapfile -t api < <(curl -sf "$base$page" | grep -o 'href="/api/v1/products/demo/series/[^"]*"' | sed -e 's/^href="//' -e 's/"$//' -e 's/&amp;/\&/g' | awk '!seen[$0]++')
 echo "page $page: $(curl -sf "$base$page" | wc -c) bytes, ${#api[@]} API links"
 echo "first request after start (reads $days days of summaries from DuckDB): $first ms"
 
