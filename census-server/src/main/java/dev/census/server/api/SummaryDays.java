@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The published rows of whole days, kept in memory per product and channel: a day's summary never
- * changes once written, so each day is read from the store once, until the product's summary stamp
- * changes (a new day, or a recomputed one) and everything is read afresh.
+ * The published rows of whole days, kept in memory per product and channel. A day's summary never
+ * changes once written, so each day is read from the store once; when the product's summary stamp
+ * changes, only the days whose summary was written again (a recomputed day) are dropped, and the
+ * days not held yet (a new one) are read.
  */
 final class SummaryDays {
 
@@ -24,30 +25,29 @@ final class SummaryDays {
     /** Days kept per product and channel at most: the widest range one request may ask for. */
     private static final int MAX_DAYS = SummaryRange.MAX_DAYS;
 
-    /** Per day, per metric, its rows in (kind, key) order. */
-    private record Kept(String stamp, TreeMap<LocalDate, Map<String, List<SummaryRow>>> days) {
+    /** What the store said of a product's summaries: its stamp and, per summarized day, its version. */
+    private record Known(String stamp, Map<LocalDate, String> versions) {
+    }
+
+    /** The days held for a product and channel, the versions they were read at, and the stamp last checked. */
+    private static final class Kept {
+        String stamp = "";
+        final Map<LocalDate, String> versions = new HashMap<>();
+        final TreeMap<LocalDate, Map<String, List<SummaryRow>>> days = new TreeMap<>();
     }
 
     private final ReportStore store;
+    private final Map<String, Known> known = new HashMap<>();
     private final Map<String, Kept> kept = new HashMap<>();
-    /** Per product: the stamp and the summarized days it was read with. */
-    private final Map<String, Map.Entry<String, Set<LocalDate>>> summarized = new HashMap<>();
 
     SummaryDays(ReportStore store) {
         this.store = store;
     }
 
-    /** The days of the product whose summary is written, read again only when the stamp changes. */
+    /** The days of the product whose summary is written. */
     Set<LocalDate> summarizedDays(String product) {
-        String stamp = store.summaryStamp(product);
-        synchronized (summarized) {
-            Map.Entry<String, Set<LocalDate>> known = summarized.get(product);
-            if (stamp == null || known == null || !known.getKey().equals(stamp)) {
-                known = Map.entry(String.valueOf(stamp), Set.copyOf(store.summarizedDays(product)));
-                summarized.put(product, known);
-            }
-            return known.getValue();
-        }
+        Known current = known(product);
+        return current == null ? store.summarizedDays(product) : current.versions().keySet();
     }
 
     /** Every published row of the product, channel and days, per metric in (day, kind, key) order; metrics sorted by name. */
@@ -68,41 +68,69 @@ final class SummaryDays {
         return rows;
     }
 
-    private List<Map<String, List<SummaryRow>>> days(String product, String channel, LocalDate from, LocalDate to) {
+    /** The product's stamp and day versions, read again only when the stamp changed; null when the store cannot tell. */
+    private Known known(String product) {
         String stamp = store.summaryStamp(product);
         if (stamp == null) {
+            return null;
+        }
+        synchronized (known) {
+            Known current = known.get(product);
+            if (current == null || !current.stamp().equals(stamp)) {
+                Map<LocalDate, String> versions = store.summaryVersions(product);
+                if (versions == null) {
+                    versions = new HashMap<>();
+                    for (LocalDate day : store.summarizedDays(product)) {
+                        versions.put(day, stamp);
+                    }
+                }
+                current = new Known(stamp, Map.copyOf(versions));
+                known.put(product, current);
+            }
+            return current;
+        }
+    }
+
+    private List<Map<String, List<SummaryRow>>> days(String product, String channel, LocalDate from, LocalDate to) {
+        Known current = known(product);
+        if (current == null) {
             TreeMap<LocalDate, Map<String, List<SummaryRow>>> read = new TreeMap<>();
             fill(read, product, channel, from, to);
             return new ArrayList<>(read.values());
         }
-        Kept days;
+        Kept held;
         synchronized (kept) {
-            days = kept.get(product + "\n" + channel);
-            if (days == null || !days.stamp().equals(stamp)) {
-                days = new Kept(stamp, new TreeMap<>());
-                kept.put(product + "\n" + channel, days);
-            }
+            held = kept.computeIfAbsent(product + "\n" + channel, key -> new Kept());
         }
-        synchronized (days) {
+        synchronized (held) {
+            if (!held.stamp.equals(current.stamp())) {
+                held.days.keySet().removeIf(day -> !Objects.equals(held.versions.get(day), current.versions().get(day)));
+                held.versions.keySet().retainAll(held.days.keySet());
+                held.stamp = current.stamp();
+            }
             LocalDate firstMissing = null;
             LocalDate lastMissing = null;
             int missing = 0;
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                if (!days.days().containsKey(day)) {
+                if (!held.days.containsKey(day)) {
                     firstMissing = firstMissing == null ? day : firstMissing;
                     lastMissing = day;
                     missing++;
                 }
             }
-            if (days.days().size() + missing > MAX_DAYS) {
-                days.days().clear();
+            if (held.days.size() + missing > MAX_DAYS) {
+                held.days.clear();
+                held.versions.clear();
                 firstMissing = from;
                 lastMissing = to;
             }
             if (firstMissing != null) {
-                fill(days.days(), product, channel, firstMissing, lastMissing);
+                fill(held.days, product, channel, firstMissing, lastMissing);
+                for (LocalDate day = firstMissing; !day.isAfter(lastMissing); day = day.plusDays(1)) {
+                    held.versions.put(day, current.versions().get(day));
+                }
             }
-            return new ArrayList<>(days.days().subMap(from, true, to, true).values());
+            return new ArrayList<>(held.days.subMap(from, true, to, true).values());
         }
     }
 

@@ -39,6 +39,15 @@ public interface ReportStore extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Per summarized day of this product, a text that changes whenever that day's summary is
+     * written again; {@code null} when the store cannot tell (then a change of the stamp is taken
+     * to change every day).
+     */
+    default Map<LocalDate, String> summaryVersions(String product) {
+        return null;
+    }
+
     /** Published numbers in (day, metric, kind, key) order, after the query's cursor row. */
     List<SummaryRow> readSummaries(SummaryQuery query);
 
