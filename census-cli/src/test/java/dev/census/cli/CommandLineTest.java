@@ -63,7 +63,7 @@ class CommandLineTest {
             assertThat(summaries).contains("\"day\":\"" + yesterday.minusDays(34) + "\"", "\"day\":\"" + yesterday + "\"");
             assertThat(server.store().earliestRawDay("demo")).as("raw data past 30 days was deleted")
                     .hasValueSatisfying(day -> assertThat(day).isAfterOrEqualTo(yesterday.minusDays(30)));
-            assertThat(client.get("/p/demo").body()).contains("core versions (X.Y)");
+            assertThat(client.get("/p/demo").body()).contains("core versions", "<canvas data-chart=\"versions-core\"");
         }
     }
 
