@@ -67,7 +67,7 @@ public final class CensusServer implements AutoCloseable {
             SummariesEndpoint summaries = new SummariesEndpoint(registry, store, config.clock);
             AdminEndpoint admin = new AdminEndpoint(config.adminToken, summarizer, jobs, ingestion);
             HealthEndpoint health = new HealthEndpoint(store, meters);
-            Dashboard dashboard = new Dashboard(registry, store, config.clock);
+            Dashboard dashboard = new Dashboard(registry, store, config.clock, config.retentionDays, config.k);
             this.app = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
                 javalin.http.generateEtags = true;

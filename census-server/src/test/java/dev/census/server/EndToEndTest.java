@@ -144,8 +144,8 @@ class EndToEndTest {
             server.runDailyJobs();
             HttpResponse<String> page = client.get("/p/demo?from=2026-03-01&to=2026-03-10");
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.body()).contains("<canvas data-chart=\"systems\"", "core versions (X.Y)", "<th>3.49</th>",
-                    "/webjars/chart.js/", "Data as of 2026-03-10");
+            assertThat(page.body()).contains("<canvas data-chart=\"systems\"", "core versions", "<th scope=\"col\">3.49</th>",
+                    "/webjars/chart.js/", "Data as of <strong class=\"data-day\">2026-03-10</strong>");
             assertThat(client.get("/").body()).contains("href=\"/p/demo\"");
             assertThat(client.get(page.body().replaceAll("(?s).*src=\"(/webjars/chart.js/[^\"]+)\".*", "$1")).statusCode())
                     .isEqualTo(200);

@@ -16,6 +16,14 @@ final class Json {
     private Json() {
     }
 
+    static byte[] bytes(Object body) {
+        try {
+            return MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON answer", e);
+        }
+    }
+
     static void send(Context ctx, int status, Object body) {
         try {
             ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(body));

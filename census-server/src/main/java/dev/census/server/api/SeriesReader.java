@@ -3,7 +3,6 @@ package dev.census.server.api;
 import dev.census.protocol.Version;
 import dev.census.server.store.PowerOfTwoBuckets;
 import dev.census.server.store.ReportStore;
-import dev.census.server.store.SummaryQuery;
 import dev.census.server.store.SummaryRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,49 +14,61 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads published numbers of one metric over a range into a chart-ready {@link Series}. */
+/**
+ * Reads published numbers of one metric, or of all, over a range into chart-ready {@link Series},
+ * from the days it keeps in memory ({@link SummaryDays}).
+ */
 public final class SeriesReader {
 
-    private static final int PAGE = 10_000;
     private static final List<String> STAT_ORDER = List.of("mean", "min", "p50", "p90", "max");
     private static final List<String> FLEET_ORDER = List.of("active_1d", "active_7d", "active_28d", "new");
 
-    private final ReportStore store;
+    private final SummaryDays days;
 
     public SeriesReader(ReportStore store) {
-        this.store = store;
+        this.days = new SummaryDays(store);
     }
 
     public Series read(String product, String metric, SummaryRange range) {
+        return build(product, metric, range, readRows(product, metric, range), days.summarizedDays(product));
+    }
+
+    /**
+     * Every published metric of the product over the range, in one scan: metric name to series,
+     * sorted by name. Metrics that {@code withValues} refuses are named with an empty series (a
+     * page that only links to them need not build them).
+     */
+    public Map<String, Series> readAll(String product, SummaryRange range, java.util.function.Predicate<String> withValues) {
+        Map<String, List<SummaryRow>> byMetric = days.byMetric(product, range.channel(), range.from(), range.to());
+        Set<LocalDate> summarized = days.summarizedDays(product);
+        Map<String, Series> all = new LinkedHashMap<>();
+        byMetric.forEach((metric, rows) -> all.put(metric,
+                build(product, metric, range, withValues.test(metric) ? rows : List.of(), summarized)));
+        return all;
+    }
+
+    private List<SummaryRow> readRows(String product, String metric, SummaryRange range) {
+        return days.rows(product, range.channel(), metric, range.from(), range.to());
+    }
+
+    private static Series build(String product, String metric, SummaryRange range, List<SummaryRow> rows, Set<LocalDate> summarized) {
         List<LocalDate> days = range.days();
-        Map<LocalDate, Integer> index = new HashMap<>();
-        for (int i = 0; i < days.size(); i++) {
-            index.put(days.get(i), i);
-        }
-        Set<LocalDate> summarized = store.summarizedDays(product);
+        long first = range.from().toEpochDay();
         Map<String, Double[]> values = new LinkedHashMap<>();
         Map<String, String> kinds = new HashMap<>();
         long[] bucketTotals = new long[days.size()];
         long[] statSamples = new long[days.size()];
-        SummaryRow after = null;
-        while (true) {
-            List<SummaryRow> page = store.readSummaries(new SummaryQuery(product, range.channel(), metric, range.from(), range.to(), PAGE, after));
-            for (SummaryRow row : page) {
-                int day = index.get(row.day());
-                Double[] line = values.computeIfAbsent(row.key(), k -> new Double[days.size()]);
-                kinds.put(row.key(), row.kind());
-                if (row.isStat()) {
-                    line[day] = row.value();
-                    statSamples[day] = row.systems();
-                } else {
-                    line[day] = (double) row.systems();
-                    bucketTotals[day] += "active_1d".equals(row.key()) || !"systems".equals(metric) ? row.systems() : 0;
-                }
+        for (SummaryRow row : rows) {
+            int day = (int) (row.day().toEpochDay() - first);
+            Double[] line = values.computeIfAbsent(row.key(), k -> new Double[days.size()]);
+            kinds.put(row.key(), row.kind());
+            if (row.isStat()) {
+                line[day] = row.value();
+                statSamples[day] = row.systems();
+            } else {
+                line[day] = (double) row.systems();
+                bucketTotals[day] += "active_1d".equals(row.key()) || !"systems".equals(metric) ? row.systems() : 0;
             }
-            if (page.size() < PAGE) {
-                break;
-            }
-            after = page.get(page.size() - 1);
         }
         List<Long> systems = new ArrayList<>();
         LocalDate latest = null;
@@ -84,10 +95,12 @@ public final class SeriesReader {
     /** Statistics in their natural order, histogram buckets and versions numerically, "other" last. */
     static List<String> ordered(Set<String> keys, Map<String, String> kinds) {
         List<String> sorted = new ArrayList<>(keys);
+        Map<String, String> numeric = new HashMap<>();
+        keys.forEach(key -> numeric.put(key, numericKey(key)));
         sorted.sort(Comparator.comparing((String key) -> key.equals("other"))
                 .thenComparing(key -> "stat".equals(kinds.get(key)) ? STAT_ORDER.indexOf(key) : -1)
                 .thenComparing(key -> FLEET_ORDER.indexOf(key))
-                .thenComparing(SeriesReader::numericKey, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(numeric::get, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Comparator.naturalOrder()));
         return sorted;
     }

@@ -20,17 +20,23 @@ public final class SummariesEndpoint {
 
     static final int DEFAULT_LIMIT = 1_000;
     static final int MAX_LIMIT = 10_000;
+    private static final String CSV = "text/csv; charset=utf-8";
+    private static final String JSON = "application/json";
+    /** The stamp of answers drawn from the registry alone, which is fixed while the server runs. */
+    private static final String REGISTRY = "registry";
 
     private final Registry registry;
     private final ReportStore store;
     private final SeriesReader series;
     private final Clock clock;
+    private final SummaryCache cache;
 
     public SummariesEndpoint(Registry registry, ReportStore store, Clock clock) {
         this.registry = registry;
         this.store = store;
         this.series = new SeriesReader(store);
         this.clock = clock;
+        this.cache = new SummaryCache(clock, SummaryCache.DEFAULT_BYTES);
     }
 
     public void register(RoutesConfig routes) {
@@ -50,7 +56,7 @@ public final class SummariesEndpoint {
             item.put("components", product.knownComponents().stream().sorted().toList());
             products.add(item);
         }
-        Json.send(ctx, 200, Map.of("items", products));
+        cache.answer(ctx, REGISTRY, () -> new SummaryCache.Answer(JSON, Json.bytes(Map.of("items", products))));
     }
 
     private void metrics(Context ctx) {
@@ -68,7 +74,7 @@ public final class SummariesEndpoint {
             }
             metrics.add(item);
         }
-        Json.send(ctx, 200, Map.of("product", product.name(), "items", metrics));
+        cache.answer(ctx, REGISTRY, () -> new SummaryCache.Answer(JSON, Json.bytes(Map.of("product", product.name(), "items", metrics))));
     }
 
     private void summaries(Context ctx) {
@@ -77,23 +83,23 @@ public final class SummariesEndpoint {
         int limit = limit(ctx);
         String cursor = ctx.queryParam("cursor");
         SummaryRow after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+        cache.answer(ctx, store.summaryStamp(product.name()), () -> summaries(ctx, product, range, limit, after));
+    }
+
+    private SummaryCache.Answer summaries(Context ctx, ProductDefinition product, SummaryRange range, int limit, SummaryRow after) {
         List<SummaryRow> rows = store.readSummaries(new SummaryQuery(product.name(), range.channel(),
                 emptyToNull(ctx.queryParam("metric")), range.from(), range.to(), limit + 1, after));
         boolean more = rows.size() > limit;
         List<SummaryRow> page = more ? rows.subList(0, limit) : rows;
         String next = more ? Cursor.encode(page.get(page.size() - 1)) : null;
-        cacheable(ctx);
         if (wantsCsv(ctx)) {
             Csv csv = new Csv().row(List.of("day", "channel", "metric", "bucket", "stat", "value", "systems"));
             for (SummaryRow row : page) {
                 csv.row(List.of(row.day(), row.channel(), row.metric(), row.isStat() ? "" : row.key(),
                         row.isStat() ? row.key() : "", row.isStat() ? ReportJson.formatNumber(row.value()) : "", row.systems()));
             }
-            if (next != null) {
-                ctx.header("Link", "<" + ctx.path() + "?" + withCursor(ctx, next) + ">; rel=\"next\"");
-            }
-            ctx.contentType("text/csv; charset=utf-8").result(csv.toString());
-            return;
+            SummaryCache.Answer answer = SummaryCache.Answer.text(CSV, csv.toString());
+            return next == null ? answer : answer.withHeader("Link", "<" + ctx.path() + "?" + withCursor(ctx, next) + ">; rel=\"next\"");
         }
         List<Map<String, Object>> items = new ArrayList<>(page.size());
         for (SummaryRow row : page) {
@@ -113,13 +119,17 @@ public final class SummariesEndpoint {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
         body.put("next_cursor", next);
-        Json.send(ctx, 200, body);
+        return new SummaryCache.Answer(JSON, Json.bytes(body));
     }
 
     private void series(Context ctx) {
         ProductDefinition product = product(ctx);
-        Series result = series.read(product.name(), ctx.pathParam("metric"), SummaryRange.of(ctx, clock));
-        cacheable(ctx);
+        SummaryRange range = SummaryRange.of(ctx, clock);
+        String metric = ctx.pathParam("metric");
+        cache.answer(ctx, store.summaryStamp(product.name()), () -> series(ctx, series.read(product.name(), metric, range)));
+    }
+
+    private static SummaryCache.Answer series(Context ctx, Series result) {
         if (wantsCsv(ctx)) {
             List<Object> header = new ArrayList<>(List.of("day"));
             result.lines().forEach(line -> header.add(line.key()));
@@ -134,8 +144,7 @@ public final class SummariesEndpoint {
                 row.add(result.systems().get(i));
                 csv.row(row);
             }
-            ctx.contentType("text/csv; charset=utf-8").result(csv.toString());
-            return;
+            return SummaryCache.Answer.text(CSV, csv.toString());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("product", result.product());
@@ -153,7 +162,7 @@ public final class SummariesEndpoint {
         body.put("series", lines);
         body.put("systems", result.systems());
         body.put("latest_day", result.latestDay());
-        Json.send(ctx, 200, body);
+        return new SummaryCache.Answer(JSON, Json.bytes(body));
     }
 
     private ProductDefinition product(Context ctx) {
@@ -181,12 +190,6 @@ public final class SummariesEndpoint {
         String accept = ctx.header("Accept");
         return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv")
                 || "csv".equals(ctx.queryParam("format"));
-    }
-
-    /** Summaries of past days never change, so caches may keep answers for a while; ETags let them revalidate. */
-    private static void cacheable(Context ctx) {
-        ctx.header("Cache-Control", "public, max-age=300");
-        ctx.header("Vary", "Accept");
     }
 
     private static String withCursor(Context ctx, String cursor) {

@@ -236,6 +236,33 @@ abstract class JdbcReportStore implements ReportStore {
     }
 
     @Override
+    public String summaryStamp(String product) {
+        return inTransaction(connection -> {
+            try (PreparedStatement statement = prepare(connection,
+                    "SELECT count(*), max(computed_at) FROM summarized_days WHERE product = ?", product);
+                 ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) + "/" + rows.getTimestamp(2);
+            }
+        });
+    }
+
+    @Override
+    public Map<LocalDate, String> summaryVersions(String product) {
+        return inTransaction(connection -> {
+            Map<LocalDate, String> versions = new TreeMap<>();
+            try (PreparedStatement statement = prepare(connection,
+                    "SELECT day, computed_at FROM summarized_days WHERE product = ?", product);
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    versions.put(rows.getDate(1).toLocalDate(), String.valueOf(rows.getTimestamp(2)));
+                }
+            }
+            return versions;
+        });
+    }
+
+    @Override
     public List<SummaryRow> readSummaries(SummaryQuery query) {
         StringBuilder sql = new StringBuilder(
                 "SELECT day, channel, metric, kind, key, value, systems FROM summaries"

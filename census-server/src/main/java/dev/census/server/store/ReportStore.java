@@ -40,6 +40,23 @@ public interface ReportStore extends AutoCloseable {
     /** Replaces the published numbers of one product and day, and marks the day summarized. */
     void replaceSummaries(String product, LocalDate day, List<SummaryRow> rows);
 
+    /**
+     * A short text that changes whenever this product's published summaries change (for caches and
+     * ETags); {@code null} when the store cannot tell, and then nothing is cached.
+     */
+    default String summaryStamp(String product) {
+        return null;
+    }
+
+    /**
+     * Per summarized day of this product, a text that changes whenever that day's summary is
+     * written again; {@code null} when the store cannot tell (then a change of the stamp is taken
+     * to change every day).
+     */
+    default Map<LocalDate, String> summaryVersions(String product) {
+        return null;
+    }
+
     /** Published numbers in (day, metric, kind, key) order, after the query's cursor row. */
     List<SummaryRow> readSummaries(SummaryQuery query);
 

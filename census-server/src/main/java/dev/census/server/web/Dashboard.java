@@ -5,6 +5,7 @@ import dev.census.protocol.registry.MetricStatus;
 import dev.census.protocol.registry.ProductDefinition;
 import dev.census.server.api.Series;
 import dev.census.server.api.SeriesReader;
+import dev.census.server.api.SummaryCache;
 import dev.census.server.api.SummaryRange;
 import dev.census.server.registry.Registry;
 import dev.census.server.store.ReportStore;
@@ -17,83 +18,145 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The public pages: the product list and, per product, its charts — server-rendered, with tables for readers without JavaScript. */
+/**
+ * The public pages: the product list, per product its charts and its "about this data" page, and
+ * the privacy page — server-rendered, readable as tables without JavaScript, cached until the
+ * product's summaries change.
+ */
 public final class Dashboard {
 
+    private static final String HTML = "text/html; charset=utf-8";
+    /** The stamp of pages drawn from the registry and settings alone, fixed while the server runs. */
+    private static final String FIXED = "fixed";
+    /** Quick ranges offered beside the date picker, in days. */
+    private static final List<Integer> PRESETS = List.of(30, 90, 365);
+
     private final Registry registry;
+    private final ReportStore store;
     private final SeriesReader series;
     private final Clock clock;
+    private final int retentionDays;
+    private final int k;
     private final Templates templates = new Templates();
+    private final SummaryCache cache;
 
-    public Dashboard(Registry registry, ReportStore store, Clock clock) {
+    public Dashboard(Registry registry, ReportStore store, Clock clock, int retentionDays, int k) {
         this.registry = registry;
+        this.store = store;
         this.series = new SeriesReader(store);
         this.clock = clock;
+        this.retentionDays = retentionDays;
+        this.k = k;
+        this.cache = new SummaryCache(clock, SummaryCache.DEFAULT_BYTES);
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/", this::index);
+        routes.get("/privacy", this::privacy);
         routes.get("/p/{product}", this::product);
+        routes.get("/p/{product}/about", this::about);
     }
 
     private void index(Context ctx) {
-        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
-        SummaryRange lastDay = new SummaryRange(yesterday.minusDays(SummaryRange.DEFAULT_DAYS - 1), yesterday, "production");
-        List<Map<String, Object>> products = new ArrayList<>();
+        StringBuilder stamp = new StringBuilder();
         for (ProductDefinition product : registry.products()) {
-            Series systems = series.read(product.name(), "systems", lastDay);
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("name", product.name());
-            item.put("title", product.title());
-            item.put("description", product.description());
-            item.put("active28", latestValue(systems, "active_28d"));
-            item.put("latestDay", systems.latestDay() == null ? "" : systems.latestDay().toString());
-            products.add(item);
+            stamp.append(product.name()).append('=').append(store.summaryStamp(product.name())).append(';');
         }
-        render(ctx, "index.ftlh", Map.of("products", products));
+        cache.answer(ctx, stamp.toString(), () -> {
+            LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+            SummaryRange recent = new SummaryRange(yesterday.minusDays(SummaryRange.DEFAULT_DAYS - 1), yesterday, "production");
+            List<Map<String, Object>> products = new ArrayList<>();
+            for (ProductDefinition product : registry.products()) {
+                Series systems = series.read(product.name(), ProductCharts.SYSTEMS, recent);
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("name", product.name());
+                item.put("title", product.title());
+                item.put("description", product.description());
+                item.put("active28", latestValue(systems, "active_28d"));
+                item.put("latestDay", systems.latestDay() == null ? "–" : systems.latestDay().toString());
+                products.add(item);
+            }
+            return html("index.ftlh", "Products", Map.of("products", products));
+        });
     }
 
     private void product(Context ctx) {
+        ProductDefinition product = productOr404(ctx);
+        if (product == null) {
+            return;
+        }
+        SummaryRange range = SummaryRange.of(ctx, clock);
+        cache.answer(ctx, store.summaryStamp(product.name()), () -> {
+            Map<String, Series> published = series.readAll(product.name(), range, metric -> !metric.endsWith(ProductCharts.XYZ));
+            Series emptySystems = published.containsKey(ProductCharts.SYSTEMS) ? null
+                    : series.read(product.name(), ProductCharts.SYSTEMS, range);
+            ProductCharts.Page page = ProductCharts.of(product, published, emptySystems);
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("product", product);
+            model.put("range", range);
+            model.put("charts", page.charts());
+            model.put("withoutData", page.withoutData());
+            model.put("presets", presets(range));
+            model.put("chartJsVersion", WebJars.CHART_JS_VERSION);
+            return html("product.ftlh", product.title(), model);
+        });
+    }
+
+    private void about(Context ctx) {
+        ProductDefinition product = productOr404(ctx);
+        if (product == null) {
+            return;
+        }
+        cache.answer(ctx, FIXED, () -> {
+            Map<String, List<MetricDefinition>> byStatus = new LinkedHashMap<>();
+            for (MetricStatus status : List.of(MetricStatus.APPROVED, MetricStatus.PROPOSED, MetricStatus.RETIRED, MetricStatus.REJECTED)) {
+                byStatus.put(status.wireName(), new ArrayList<>());
+            }
+            for (MetricDefinition metric : product.metrics().values()) {
+                byStatus.computeIfAbsent(metric.status().wireName(), s -> new ArrayList<>()).add(metric);
+            }
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("product", product);
+            model.put("collected", byStatus.get(MetricStatus.APPROVED.wireName()));
+            model.put("proposed", byStatus.get(MetricStatus.PROPOSED.wireName()));
+            model.put("retired", byStatus.get(MetricStatus.RETIRED.wireName()));
+            model.put("rejected", byStatus.get(MetricStatus.REJECTED.wireName()));
+            model.put("components", product.knownComponents().stream().sorted().toList());
+            return html("about.ftlh", "About the data of " + product.title(), model);
+        });
+    }
+
+    private void privacy(Context ctx) {
+        cache.answer(ctx, FIXED, () -> html("privacy.ftlh", "Privacy", Map.of("products", registry.products())));
+    }
+
+    private ProductDefinition productOr404(Context ctx) {
         String name = ctx.pathParam("product");
         ProductDefinition product = registry.product(name).orElse(null);
         if (product == null) {
             ctx.status(404);
-            render(ctx, "not-found.ftlh", Map.of("what", "product " + name));
-            return;
+            SummaryCache.Answer answer = html("not-found.ftlh", "Not found", Map.of("what", "product " + name));
+            ctx.contentType(answer.contentType()).result(answer.body());
         }
-        SummaryRange range = SummaryRange.of(ctx, clock);
-        List<Chart> charts = new ArrayList<>();
-        charts.add(Chart.of("systems", "Systems reporting", "How many installations report: active on the day, in the last 7 and 28 days, and new ones.",
-                "systems", Chart.Style.LINES, series.read(name, "systems", range)));
-        for (String component : product.knownComponents().stream().sorted().toList()) {
-            Series versions = series.read(name, "components." + component + ".xy", range);
-            if (!versions.isEmpty()) {
-                charts.add(Chart.of("versions-" + component, component + " versions (X.Y)",
-                        "Which " + component + " versions installations run.", "systems", Chart.Style.STACKED, versions));
-            }
-        }
-        for (MetricDefinition metric : product.metrics().values()) {
-            if (metric.status() != MetricStatus.APPROVED) {
-                continue;
-            }
-            Series values = series.read(name, metric.name(), range);
-            Chart.Style style = metric.type().numeric() ? Chart.Style.STATS : Chart.Style.STACKED;
-            charts.add(Chart.of("metric-" + metric.name(), metric.name(), metric.question(),
-                    metric.unit().isEmpty() ? "systems" : metric.unit(), style, values));
-        }
-        charts.add(Chart.of("age", "Installation age", "Days since each active installation first reported, in power-of-two buckets.",
-                "systems", Chart.Style.STACKED, series.read(name, "systems.age_days", range)));
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("product", product);
-        model.put("range", range);
-        model.put("charts", charts);
-        model.put("chartJsVersion", WebJars.CHART_JS_VERSION);
-        render(ctx, "product.ftlh", model);
+        return product;
     }
 
-    private void render(Context ctx, String template, Map<String, Object> model) {
-        ctx.header("Cache-Control", "public, max-age=300");
-        ctx.contentType("text/html; charset=utf-8").result(templates.render(template, model));
+    /** Links to the usual ranges ending on the range's last day, on the same channel. */
+    private static List<Map<String, Object>> presets(SummaryRange range) {
+        List<Map<String, Object>> presets = new ArrayList<>();
+        for (int days : PRESETS) {
+            LocalDate from = range.to().minusDays(days - 1L);
+            presets.add(Map.of("days", days, "from", from.toString(), "current", from.equals(range.from())));
+        }
+        return presets;
+    }
+
+    private SummaryCache.Answer html(String template, String title, Map<String, Object> model) {
+        Map<String, Object> full = new LinkedHashMap<>(model);
+        full.put("title", title);
+        full.put("retentionDays", retentionDays);
+        full.put("k", k);
+        return SummaryCache.Answer.text(HTML, templates.render(template, full));
     }
 
     private static String latestValue(Series series, String key) {

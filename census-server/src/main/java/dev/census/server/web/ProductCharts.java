@@ -1,0 +1,125 @@
+package dev.census.server.web;
+
+import dev.census.protocol.registry.MetricDefinition;
+import dev.census.protocol.registry.MetricStatus;
+import dev.census.protocol.registry.MetricType;
+import dev.census.protocol.registry.ProductDefinition;
+import dev.census.server.api.Series;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Chooses a product page's charts from whatever published series exist: the fleet, one version
+ * chart per component seen, one chart per registry metric fitting its type, the age demography, and
+ * any other fleet summary — nothing here knows a product by name.
+ */
+final class ProductCharts {
+
+    static final String SYSTEMS = "systems";
+    static final String AGE = "systems.age_days";
+    static final String COMPONENTS = "components";
+    private static final Pattern COMPONENT = Pattern.compile("components\\.(.+)\\.xy");
+    /** The suffix of a version series by X.Y.Z, drawn on demand beside its X.Y series. */
+    static final String XYZ = ".xyz";
+
+    private ProductCharts() {
+    }
+
+    /** The charts of a product, in page order, and the approved metrics that have no data in the range. */
+    record Page(List<Chart> charts, List<String> withoutData) {
+    }
+
+    static Page of(ProductDefinition product, Map<String, Series> published, Series emptySystems) {
+        Map<String, Series> left = new LinkedHashMap<>(published);
+        List<Chart> charts = new ArrayList<>();
+        Series systems = left.remove(SYSTEMS);
+        Chart fleet = Chart.of("systems", "Systems reporting",
+                "How many installations report: active on the day, in the last 7 and 28 days, and new ones.",
+                "systems", Chart.Style.LINES, systems == null ? emptySystems : systems);
+        charts.add(fleet);
+        Series installed = left.remove(COMPONENTS);
+        if (installed != null) {
+            charts.add(Chart.of("components", "Components installed",
+                    "How many installations run each component (one installation may run several).",
+                    "systems", Chart.Style.LINES, installed).withSampleSize(fleet.sampleSize()));
+        }
+
+        List<String> components = new ArrayList<>();
+        for (String metric : published.keySet()) {
+            Matcher matcher = COMPONENT.matcher(metric);
+            if (matcher.matches()) {
+                components.add(matcher.group(1));
+            }
+        }
+        components.sort(Comparator.comparing((String c) -> -latestSample(published.get(COMPONENTS + "." + c + ".xy")))
+                .thenComparing(Comparator.naturalOrder()));
+        for (String component : components) {
+            String metric = COMPONENTS + "." + component;
+            charts.add(versionChart("versions-" + component, component + " versions",
+                    "Which " + component + " versions installations run.", left.remove(metric + ".xy"), left.remove(metric + XYZ)));
+        }
+
+        List<String> withoutData = new ArrayList<>();
+        for (MetricDefinition definition : product.metrics().values()) {
+            Series series = left.remove(definition.name());
+            if (series == null) {
+                if (definition.status() == MetricStatus.APPROVED) {
+                    withoutData.add(definition.name());
+                }
+                continue;
+            }
+            String id = "metric-" + definition.name();
+            String unit = definition.unit().isEmpty() ? "systems" : definition.unit();
+            if (definition.type() == MetricType.VERSION) {
+                charts.add(versionChart(id, definition.name(), definition.question(), series, left.remove(definition.name() + XYZ)));
+            } else if (definition.type().numeric()) {
+                charts.add(Chart.of(id, definition.name(), definition.question(), unit, Chart.Style.STATS, series));
+            } else {
+                charts.add(Chart.of(id, definition.name(), definition.question(), "systems", Chart.Style.STACKED, series));
+            }
+        }
+
+        Series age = left.remove(AGE);
+        if (age != null) {
+            charts.add(Chart.of("age", "Installation age",
+                    "Days since each active installation first reported, in power-of-two buckets.",
+                    "systems", Chart.Style.STACKED, age));
+        }
+        for (Map.Entry<String, Series> other : left.entrySet()) {
+            if (other.getKey().endsWith(XYZ) && published.containsKey(other.getKey().substring(0, other.getKey().length() - XYZ.length()))) {
+                continue;
+            }
+            Series series = other.getValue();
+            boolean stats = series.lines().stream().anyMatch(line -> "stat".equals(line.kind()));
+            Series xyz = left.get(other.getKey() + XYZ);
+            Chart chart = xyz != null
+                    ? versionChart("other-" + other.getKey(), other.getKey(), "", series, xyz)
+                    : Chart.of("other-" + other.getKey(), other.getKey(), "", "systems",
+                            stats ? Chart.Style.STATS : Chart.Style.STACKED, series);
+            charts.add(chart);
+        }
+        return new Page(charts, withoutData);
+    }
+
+    private static Chart versionChart(String id, String title, String question, Series xy, Series xyz) {
+        List<Chart.Named> views = new ArrayList<>();
+        views.add(new Chart.Named("X.Y", xy));
+        if (xyz != null) {
+            views.add(new Chart.Named("X.Y.Z", xyz));
+        }
+        return Chart.of(id, title, question, "systems", Chart.Style.STACKED, views);
+    }
+
+    private static long latestSample(Series series) {
+        if (series == null || series.latestDay() == null) {
+            return 0;
+        }
+        Long systems = series.systems().get(series.days().indexOf(series.latestDay()));
+        return systems == null ? 0 : systems;
+    }
+}
