@@ -22,6 +22,9 @@ import java.util.Map;
  */
 public final class PostgresReportStore extends JdbcReportStore {
 
+    /** Memory for each sort or hash of the day's summary: enough to keep a million systems' rows off disk. */
+    static final String SUMMARY_WORK_MEM = "512MB";
+
     /** Connections per replica: the group-commit writer, API reads, the daily jobs and their lock. */
     static final int POOL_SIZE = 8;
     /** First key of every Census advisory lock, so they never collide with another application's. */
@@ -111,10 +114,15 @@ public final class PostgresReportStore extends JdbcReportStore {
         update(connection, "ANALYZE systems");
     }
 
-    /** Temporary tables are never analyzed by autovacuum: without statistics the joins below go row by row. */
+    /**
+     * Temporary tables are never analyzed by autovacuum: without statistics the joins below go row by
+     * row. The day's sorts and hashes (millions of rows at a million systems) get their own memory for
+     * this one transaction, which runs on one replica at a time, instead of spilling to disk.
+     */
     @Override
     void afterDayReports(Connection connection) throws SQLException {
         update(connection, "ANALYZE census_day_reports");
+        update(connection, "SET LOCAL work_mem = '" + SUMMARY_WORK_MEM + "'");
     }
 
     @Override
