@@ -74,7 +74,7 @@ class DashboardPagesTest {
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         String html = page.body();
         assertThat(sectionIds(html)).containsExactly("systems", "components", "versions-core", "versions-rpm",
-                "metric-database.engine", "metric-workers.processes", "age");
+                "metric-database.engine", "metric-workers.processes", "metric-workers.processes-buckets", "age", "demography");
         assertThat(html).contains("<details class=\"table\" open>")
                 .contains("Data as of <strong class=\"data-day\">2026-03-10</strong> · sample <strong class=\"sample\">5</strong>")
                 .contains("<th scope=\"row\">2026-03-10</th><td>2</td><td>3</td><td>5</td>")

@@ -22,6 +22,8 @@ final class ProductCharts {
 
     static final String SYSTEMS = "systems";
     static final String AGE = "systems.age_days";
+    /** Statistics of the days since first seen of the day's active systems. */
+    static final String DEMOGRAPHY = "systems.demography";
     static final String COMPONENTS = "components";
     private static final Pattern COMPONENT = Pattern.compile("components\\.(.+)\\.xy");
     /** The suffix of a version series by X.Y.Z, drawn on demand beside its X.Y series. */
@@ -79,6 +81,12 @@ final class ProductCharts {
                 charts.add(versionChart(id, definition.name(), definition.question(), series, left.remove(definition.name() + XYZ)));
             } else if (definition.type().numeric()) {
                 charts.add(Chart.of(id, definition.name(), definition.question(), unit, Chart.Style.STATS, series));
+                Series buckets = bucketsOf(series);
+                if (!buckets.isEmpty()) {
+                    charts.add(Chart.of(id + "-buckets", definition.name() + " distribution",
+                            "Systems per power-of-two bucket of " + definition.name() + " (0 is a bucket of its own).",
+                            "systems", Chart.Style.STACKED, buckets));
+                }
             } else {
                 charts.add(Chart.of(id, definition.name(), definition.question(), "systems", Chart.Style.STACKED, series));
             }
@@ -89,6 +97,12 @@ final class ProductCharts {
             charts.add(Chart.of("age", "Installation age",
                     "Days since each active installation first reported, in power-of-two buckets.",
                     "systems", Chart.Style.STACKED, age));
+        }
+        Series demography = left.remove(DEMOGRAPHY);
+        if (demography != null) {
+            charts.add(Chart.of("demography", "Age demography",
+                    "Days since each active installation first reported: mean, median and 90th percentile.",
+                    "days", Chart.Style.STATS, demography));
         }
         for (Map.Entry<String, Series> other : left.entrySet()) {
             if (other.getKey().endsWith(XYZ) && published.containsKey(other.getKey().substring(0, other.getKey().length() - XYZ.length()))) {
@@ -104,6 +118,13 @@ final class ProductCharts {
             charts.add(chart);
         }
         return new Page(charts, withoutData);
+    }
+
+    /** The histogram half of a numeric metric's series: its power-of-two buckets without the statistics. */
+    private static Series bucketsOf(Series series) {
+        List<Series.Line> buckets = series.lines().stream().filter(line -> !"stat".equals(line.kind())).toList();
+        return new Series(series.product(), series.metric(), series.channel(), series.days(), buckets, series.systems(),
+                series.latestDay());
     }
 
     private static Chart versionChart(String id, String title, String question, Series xy, Series xyz) {

@@ -42,7 +42,8 @@ class ProductChartsTest {
         ProductCharts.Page page = ProductCharts.of(pulp, published, null);
 
         assertThat(page.charts()).extracting(Chart::id).containsExactly("systems", "components", "versions-core",
-                "versions-pulp_rpm", "metric-postgresql.version", "metric-rbac.users", "age", "other-systems.workers");
+                "versions-pulp_rpm", "metric-postgresql.version", "metric-rbac.users", "metric-rbac.users-buckets", "age",
+                "other-systems.workers");
         Chart postgres = chart(page, "metric-postgresql.version");
         assertThat(postgres.views()).extracting(Chart.View::name).containsExactly("X.Y", "X.Y.Z");
         assertThat(postgres.views()).extracting(Chart.View::metric).containsExactly("postgresql.version", "postgresql.version.xyz");
@@ -53,6 +54,10 @@ class ProductChartsTest {
         assertThat(users.style()).isEqualTo("stats");
         assertThat(users.views().get(0).headers()).containsExactly("day", "mean", "p50", "p90", "systems");
         assertThat(users.views().get(0).dataJson()).contains("\"label\":\"mean\"").doesNotContain("\"label\":\"8-15\"");
+        Chart userBuckets = chart(page, "metric-rbac.users-buckets");
+        assertThat(userBuckets.style()).isEqualTo("stacked");
+        assertThat(userBuckets.metric()).as("its CSV and JSON links read the same metric").isEqualTo("rbac.users");
+        assertThat(userBuckets.views().get(0).headers()).containsExactly("day", "8-15", "systems");
         assertThat(chart(page, "other-systems.workers").style()).isEqualTo("stacked");
         assertThat(page.withoutData()).containsExactly("storage.type");
     }
