@@ -1,14 +1,11 @@
 package dev.census.cli;
 
+import dev.census.cli.simulate.FleetLoader;
 import dev.census.cli.simulate.FleetSimulator;
 import dev.census.cli.simulate.ProgressBar;
-import dev.census.cli.simulate.PulpMessages;
-import dev.census.cli.simulate.ReportPoster;
-import dev.census.cli.simulate.SteppedClock;
 import dev.census.server.CensusServer;
 import dev.census.server.store.DuckDbReportStore;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -26,9 +23,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Load a simulated fleet (about 2,000 systems over 90 days) and serve the dashboard.")
 final class DemoCommand implements Callable<Integer> {
-
-    /** Requests in flight while loading: enough that the writer commits large batches. */
-    private static final int LOAD_CONCURRENCY = 256;
 
     @Option(names = "--port", defaultValue = "${env:CENSUS_PORT:-8080}", description = "HTTP port (default ${DEFAULT-VALUE}).")
     int port;
@@ -71,27 +65,13 @@ final class DemoCommand implements Callable<Integer> {
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         FleetSimulator fleet = new FleetSimulator(systems, days, yesterday, seed);
         FleetSimulator pulpFleet = new FleetSimulator(systems, days, yesterday, seed + 1);
-        SteppedClock clock = new SteppedClock(fleet.firstDay().atStartOfDay(ZoneOffset.UTC).toInstant());
         System.out.printf("Simulating %d demo and %d Pulp systems over %d days into %s%n", systems, systems, days, dir);
-        long accepted = 0;
-        try (CensusServer server = CensusServer.builder().host("127.0.0.1").port(0).dataDir(dir).clock(clock)
-                .dailyJobs(false).rateLimitPerMinute(0).build().start()) {
-            ProgressBar progress = new ProgressBar(System.out, "days", days);
-            ReportPoster poster = new ReportPoster(URI.create("http://127.0.0.1:" + server.port()), LOAD_CONCURRENCY);
-            for (int day = 0; day < days; day++) {
-                LocalDate date = fleet.firstDay().plusDays(day);
-                clock.set(date.atTime(12, 0).toInstant(ZoneOffset.UTC));
-                poster.postAll(fleet.reportsOn(day), done -> { });
-                poster.postAllPulp(pulpFleet.reportsOn(day).stream().map(PulpMessages::of).toList(), done -> { });
-                clock.set(date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(60));
-                server.runDailyJobs();
-                progress.update(day + 1);
-            }
-            if (!poster.rejected().isEmpty()) {
-                System.err.println("some reports were refused: " + poster.rejected());
-            }
-            accepted = poster.accepted();
+        ProgressBar progress = new ProgressBar(System.out, "days", days);
+        FleetLoader.Result loaded = FleetLoader.load(dir, fleet, pulpFleet, progress::update);
+        if (!loaded.rejected().isEmpty()) {
+            System.err.println("some reports were refused: " + loaded.rejected());
         }
-        System.out.printf("Loaded %d reports; raw data older than 30 days was deleted as in production, summaries kept.%n", accepted);
+        System.out.printf("Loaded %d reports; raw data older than 30 days was deleted as in production, summaries kept.%n",
+                loaded.accepted());
     }
 }

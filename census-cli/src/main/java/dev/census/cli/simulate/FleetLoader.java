@@ -26,6 +26,15 @@ public final class FleetLoader {
 
     /** Loads every day of the fleet into the directory; {@code progress} hears each finished day (1 = the first). */
     public static Result load(Path dataDir, FleetSimulator fleet, IntConsumer progress) throws InterruptedException {
+        return load(dataDir, fleet, null, progress);
+    }
+
+    /**
+     * As {@link #load(Path, FleetSimulator, IntConsumer)}, with a second fleet of the same days posted
+     * as pulpcore's protobuf messages to the Pulp-compatible product (none when {@code pulpFleet} is null).
+     */
+    public static Result load(Path dataDir, FleetSimulator fleet, FleetSimulator pulpFleet, IntConsumer progress)
+            throws InterruptedException {
         SteppedClock clock = new SteppedClock(fleet.firstDay().atStartOfDay(ZoneOffset.UTC).toInstant());
         try (CensusServer server = CensusServer.builder().host("127.0.0.1").port(0).dataDir(dataDir).clock(clock)
                 .dailyJobs(false).rateLimitPerMinute(0).build().start()) {
@@ -34,6 +43,9 @@ public final class FleetLoader {
                 LocalDate date = fleet.firstDay().plusDays(day);
                 clock.set(date.atTime(12, 0).toInstant(ZoneOffset.UTC));
                 poster.postAll(fleet.reportsOn(day), done -> { });
+                if (pulpFleet != null) {
+                    poster.postAllPulp(pulpFleet.reportsOn(day).stream().map(PulpMessages::of).toList(), done -> { });
+                }
                 clock.set(date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(60));
                 server.runDailyJobs();
                 progress.accept(day + 1);
