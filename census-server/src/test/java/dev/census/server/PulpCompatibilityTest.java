@@ -71,10 +71,10 @@ class PulpCompatibilityTest {
             assertThat(client.numbers("pulp", "content_apps.processes", DAY_2, "production")).containsEntry("mean", "2.0");
             assertThat(client.numbers("pulp", "content_apps.hosts", DAY_2, "production")).containsEntry("1", "7");
             assertThat(client.numbers("pulp", "postgresql.version", DAY_2, "production"))
-                    .as("3.21 systems send no version and are not counted; 0 is unknown")
-                    .isEqualTo(Map.of("15.4", "2", "9.6", "1", "13.11", "1", "unknown", "1"));
+                    .as("the two 3.21 systems send no version and one sends 0: all three unknown")
+                    .isEqualTo(Map.of("15.4", "2", "9.6", "1", "13.11", "1", "unknown", "3"));
             assertThat(client.numbers("pulp", "postgresql.version.xyz", DAY_2, "production"))
-                    .isEqualTo(Map.of("15.4", "2", "9.6.5", "1", "13.11", "1", "unknown", "1"));
+                    .isEqualTo(Map.of("15.4", "2", "9.6.5", "1", "13.11", "1", "unknown", "3"));
             assertThat(client.numbers("pulp", "rbac.users", DAY_2, "production"))
                     .as("systems without rbac_stats are absent, not zero users; 0 is its own bucket")
                     .containsEntry("0", "1").containsEntry("1", "1").containsEntry("4-7", "1").doesNotContainKey("2-3");

@@ -7,7 +7,7 @@ package dev.census.server.ingest;
  */
 final class PostgresVersions {
 
-    /** What a version of 0 is stored as; it rolls up to its own bucket. */
+    /** What a version of 0, or none, is stored as; it rolls up to its own bucket. */
     static final String UNKNOWN = "unknown";
 
     private PostgresVersions() {

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Turns pulpcore's protobuf {@code Analytics} message into a {@link Report}: components stay
- * components, each sub-message field present becomes one metric, and anything absent stays absent,
- * never 0. The channel follows the versions (every one strictly X.Y.Z: production). Bytes that are
+ * components, each sub-message field present becomes one metric, and any count absent stays absent,
+ * never 0 (the PostgreSQL version, absent or 0, is "unknown"). The channel follows the versions (every one strictly X.Y.Z: production). Bytes that are
  * not a complete {@code Analytics} message are refused with 400, naming the field when one is at fault.
  */
 final class PulpDecoder {
@@ -71,9 +71,10 @@ final class PulpDecoder {
                 report.metric(CONTENT_APPS_HOSTS, count(apps.getHosts()));
             }
         }
-        if (analytics.hasPostgresqlVersion()) {
-            report.metric(POSTGRESQL_VERSION, MetricValue.of(PostgresVersions.format(analytics.getPostgresqlVersion())));
-        }
+        // A version chart covers every system: 0 (the client could not tell) and absent (clients
+        // before 3.22 never send it) are both "unknown", a bucket of its own — a label, not a number.
+        report.metric(POSTGRESQL_VERSION, MetricValue.of(analytics.hasPostgresqlVersion()
+                ? PostgresVersions.format(analytics.getPostgresqlVersion()) : PostgresVersions.UNKNOWN));
         if (analytics.hasRbacStats()) {
             Analytics.RBACStats rbac = analytics.getRbacStats();
             if (rbac.hasUsers()) {

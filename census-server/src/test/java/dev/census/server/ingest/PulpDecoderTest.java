@@ -58,6 +58,8 @@ class PulpDecoderTest {
             if (random.nextBoolean()) {
                 message.setPostgresqlVersion(150004);
                 expected.put(PulpDecoder.POSTGRESQL_VERSION, MetricValue.of("15.4"));
+            } else {
+                expected.put(PulpDecoder.POSTGRESQL_VERSION, MetricValue.of("unknown"));
             }
             if (random.nextBoolean()) {
                 Analytics.RBACStats.Builder rbac = Analytics.RBACStats.newBuilder();
@@ -82,11 +84,12 @@ class PulpDecoderTest {
     }
 
     @Test
-    void anEmptySubMessageAddsNoMetric() {
+    void anEmptySubMessageAddsNoCountAndAMissingPostgresqlVersionIsUnknown() {
         Analytics message = Analytics.newBuilder().setSystemId(UUID.randomUUID().toString())
                 .setOnlineWorkers(Analytics.OnlineWorkers.getDefaultInstance())
                 .setRbacStats(Analytics.RBACStats.getDefaultInstance()).build();
-        assertThat(decoder.decode("pulp", message.toByteArray(), NOW).metrics()).isEmpty();
+        assertThat(decoder.decode("pulp", message.toByteArray(), NOW).metrics())
+                .isEqualTo(Map.of(PulpDecoder.POSTGRESQL_VERSION, MetricValue.of("unknown")));
     }
 
     @Test
