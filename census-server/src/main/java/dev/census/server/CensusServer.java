@@ -1,11 +1,15 @@
 package dev.census.server;
 
+import dev.census.protocol.Channel;
+import dev.census.protocol.registry.ProductDefinition;
 import dev.census.server.api.AdminEndpoint;
 import dev.census.server.api.ErrorAnswers;
 import dev.census.server.api.HealthEndpoint;
 import dev.census.server.api.PulpEndpoint;
 import dev.census.server.api.ReportsEndpoint;
+import dev.census.server.api.SeriesReader;
 import dev.census.server.api.SummariesEndpoint;
+import dev.census.server.api.SummaryRange;
 import dev.census.server.ingest.FloodGuard;
 import dev.census.server.ingest.IngestStats;
 import dev.census.server.ingest.Ingestion;
@@ -23,6 +27,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -41,6 +46,9 @@ public final class CensusServer implements AutoCloseable {
     /** One installation posts once a day; a minute's burst of 600 only stops floods. */
     public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 
+    /** Days of summaries read ahead at start: the widest range the dashboard links to. */
+    private static final int PREFETCH_DAYS = 365;
+
     private static final Logger LOG = LoggerFactory.getLogger(CensusServer.class);
 
     private final Builder config;
@@ -48,6 +56,10 @@ public final class CensusServer implements AutoCloseable {
     private final Ingestion ingestion;
     private final Summarizer summarizer;
     private final DailyJobs jobs;
+    private final Registry registry;
+    /** The published days in memory, shared by the API and the pages. */
+    private final SeriesReader series;
+    private Thread prefetch;
     private final Javalin app;
 
     private CensusServer(Builder config) {
@@ -64,10 +76,12 @@ public final class CensusServer implements AutoCloseable {
             FloodGuard floodGuard = new FloodGuard(config.rateLimitPerMinute, config.clock);
             ReportsEndpoint reports = new ReportsEndpoint(ingestion, floodGuard, store, registry);
             PulpEndpoint pulp = new PulpEndpoint(ingestion, floodGuard, registry);
-            SummariesEndpoint summaries = new SummariesEndpoint(registry, store, config.clock);
+            this.registry = registry;
+            this.series = new SeriesReader(store);
+            SummariesEndpoint summaries = new SummariesEndpoint(registry, store, series, config.clock);
             AdminEndpoint admin = new AdminEndpoint(config.adminToken, summarizer, jobs, ingestion);
             HealthEndpoint health = new HealthEndpoint(store, meters);
-            Dashboard dashboard = new Dashboard(registry, store, config.clock, config.retentionDays, config.k);
+            Dashboard dashboard = new Dashboard(registry, store, series, config.clock, config.retentionDays, config.k);
             this.app = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
                 javalin.http.generateEtags = true;
@@ -103,8 +117,41 @@ public final class CensusServer implements AutoCloseable {
         if (config.dailyJobs) {
             jobs.start();
         }
+        prefetch = new Thread(this::prefetchSummaries, "census-prefetch");
+        prefetch.setDaemon(true);
+        prefetch.start();
         LOG.info("Census listening on http://{}:{}/", config.host, port());
         return this;
+    }
+
+    /**
+     * Reads the last year of every product's published days into memory in the background, so the
+     * first visitor after a start gets a page as fast as the next one. Best effort: a failure only
+     * means the first request reads them itself.
+     */
+    private void prefetchSummaries() {
+        LocalDate today = LocalDate.now(config.clock);
+        try {
+            for (ProductDefinition product : registry.products()) {
+                for (Channel channel : Channel.values()) {
+                    series.prefetch(product.name(), new SummaryRange(today.minusDays(PREFETCH_DAYS), today, channel.wireName()));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("prefetching summaries failed; the first requests will read them: {}", e.getMessage());
+        }
+    }
+
+    /** The store must not close under the prefetch's query; it reads at most a year of summary rows. */
+    private void awaitPrefetch() {
+        if (prefetch == null) {
+            return;
+        }
+        try {
+            prefetch.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The port the server listens on (the chosen one when built with port 0). */
@@ -129,6 +176,7 @@ public final class CensusServer implements AutoCloseable {
     public void close() {
         jobs.close();
         app.stop();
+        awaitPrefetch();
         ingestion.close();
         store.close();
     }

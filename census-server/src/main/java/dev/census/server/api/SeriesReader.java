@@ -29,6 +29,14 @@ public final class SeriesReader {
         this.days = new SummaryDays(store);
     }
 
+    /**
+     * Reads a product's published days of the range into memory ahead of the first request that
+     * needs them, so that request is not the one paying for the store.
+     */
+    public void prefetch(String product, SummaryRange range) {
+        days.byMetric(product, range.channel(), range.from(), range.to());
+    }
+
     public Series read(String product, String metric, SummaryRange range) {
         return build(product, metric, range, readRows(product, metric, range), days.summarizedDays(product));
     }

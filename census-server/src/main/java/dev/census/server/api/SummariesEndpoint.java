@@ -31,10 +31,10 @@ public final class SummariesEndpoint {
     private final Clock clock;
     private final SummaryCache cache;
 
-    public SummariesEndpoint(Registry registry, ReportStore store, Clock clock) {
+    public SummariesEndpoint(Registry registry, ReportStore store, SeriesReader series, Clock clock) {
         this.registry = registry;
         this.store = store;
-        this.series = new SeriesReader(store);
+        this.series = series;
         this.clock = clock;
         this.cache = new SummaryCache(clock, SummaryCache.DEFAULT_BYTES);
     }

@@ -40,10 +40,10 @@ public final class Dashboard {
     private final Templates templates = new Templates();
     private final SummaryCache cache;
 
-    public Dashboard(Registry registry, ReportStore store, Clock clock, int retentionDays, int k) {
+    public Dashboard(Registry registry, ReportStore store, SeriesReader series, Clock clock, int retentionDays, int k) {
         this.registry = registry;
         this.store = store;
-        this.series = new SeriesReader(store);
+        this.series = series;
         this.clock = clock;
         this.retentionDays = retentionDays;
         this.k = k;
