@@ -142,12 +142,10 @@ abstract class JdbcReportStore implements ReportStore {
                     "SELECT channel, 'age', CAST(age AS VARCHAR), count(*) FROM census_day_reports GROUP BY channel, age");
             long[] ids = idRange(connection);
             String counted = (persistentOnly ? " AND d.age > 0" : "") + " AND %s BETWEEN " + ids[0] + " AND " + ids[1];
-            String components = "SELECT d.channel, c.name, %s, count(DISTINCT d.system_id)"
+            collectComponents(connection, counts, "SELECT d.channel, c.name, c.xy, c.xyz, count(DISTINCT d.system_id)"
                     + " FROM report_components c JOIN census_day_reports d ON c.report_id = d.id WHERE TRUE"
-                    + counted.formatted("c.report_id") + " GROUP BY d.channel, c.name%s";
-            collectCounts(connection, counts, DayAggregates.Family.COMPONENT, components.formatted("''", ""));
-            collectCounts(connection, counts, DayAggregates.Family.COMPONENT_XY, components.formatted("c.xy", ", c.xy"));
-            collectCounts(connection, counts, DayAggregates.Family.COMPONENT_XYZ, components.formatted("c.xyz", ", c.xyz"));
+                    + counted.formatted("c.report_id")
+                    + " GROUP BY GROUPING SETS ((d.channel, c.name), (d.channel, c.name, c.xy), (d.channel, c.name, c.xyz))");
             String metrics = " FROM report_metrics m JOIN census_day_reports d ON m.report_id = d.id WHERE m.%s IS NOT NULL"
                     + counted.formatted("m.report_id");
             collectCounts(connection, counts, DayAggregates.Family.NUMBER_BUCKET,
@@ -203,6 +201,25 @@ abstract class JdbcReportStore implements ReportStore {
 
     /** Runs after the day's reports were materialized, in the same transaction: engines refresh planner statistics here. */
     void afterDayReports(Connection connection) throws SQLException {
+    }
+
+    /**
+     * Systems per component, per X.Y and per X.Y.Z from one join of the day's component rows: a
+     * grouping set leaves the columns it does not group by null (both version columns are never
+     * null in the table), which says which family a row belongs to.
+     */
+    private void collectComponents(Connection connection, List<DayAggregates.Count> into, String sql) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                String xy = rows.getString(3);
+                String xyz = rows.getString(4);
+                DayAggregates.Family family = xy != null ? DayAggregates.Family.COMPONENT_XY
+                        : xyz != null ? DayAggregates.Family.COMPONENT_XYZ : DayAggregates.Family.COMPONENT;
+                String key = xy != null ? xy : xyz != null ? xyz : "";
+                into.add(new DayAggregates.Count(rows.getString(1), family, rows.getString(2), key, rows.getLong(5)));
+            }
+        }
     }
 
     private void collectCounts(Connection connection, List<DayAggregates.Count> into, DayAggregates.Family family,
