@@ -85,7 +85,7 @@ public final class CensusServer implements AutoCloseable {
             this.app = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
                 javalin.http.generateEtags = true;
-                javalin.http.maxRequestSize = 1024 * 1024;
+                javalin.http.maxRequestSize = ReportsEndpoint.MAX_REQUEST_BYTES;
                 javalin.staticFiles.enableWebjars();
                 javalin.staticFiles.add(files -> {
                     files.hostedPath = "/static";

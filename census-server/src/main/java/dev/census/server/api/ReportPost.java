@@ -74,9 +74,13 @@ final class ReportPost {
         }));
     }
 
-    /** The body within the size limit, gzip undone when declared. */
+    /**
+     * The body within the size limit, gzip undone when declared. An oversize body is still read
+     * (up to the server's request limit) before the 413: answering while the client is still sending
+     * would reset the connection under it, and the client would see a broken pipe, not the answer.
+     */
     private static byte[] body(Context ctx) {
-        if (ctx.contentLength() > WireRules.MAX_BODY_BYTES) {
+        if (ctx.contentLength() > ReportsEndpoint.MAX_REQUEST_BYTES) {
             throw tooLarge();
         }
         byte[] raw = ctx.bodyAsBytes();

@@ -16,6 +16,9 @@ import java.util.UUID;
 /** {@code POST /api/v1/reports} (Census JSON v1) and {@code DELETE /api/v1/products/{p}/systems/{id}}. */
 public final class ReportsEndpoint {
 
+    /** The server reads no request body beyond this; larger declared bodies are refused unread. */
+    public static final int MAX_REQUEST_BYTES = 1024 * 1024;
+
     private final Ingestion ingestion;
     private final ReportPost post;
     private final ReportStore store;
