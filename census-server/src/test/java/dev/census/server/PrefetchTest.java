@@ -7,10 +7,9 @@ import dev.census.server.store.DuckDbReportStore;
 import dev.census.server.store.ReportStore;
 import dev.census.server.store.SummaryQuery;
 import dev.census.server.store.SummaryRow;
+import dev.census.server.testing.SummaryReads;
 import dev.census.server.testing.CensusClient;
 import dev.census.server.testing.MutableClock;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -35,17 +34,7 @@ class PrefetchTest {
             real.replaceSummaries("demo", date, List.of(SummaryRow.bucket(date, "production", "systems", "active_1d", 10 + day)));
         }
         List<SummaryQuery> reads = new CopyOnWriteArrayList<>();
-        ReportStore recording = (ReportStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ReportStore.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("readSummaries")) {
-                        reads.add((SummaryQuery) args[0]);
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        ReportStore recording = SummaryReads.recordedInto(real, reads);
         MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
 
         try (CensusServer server = CensusServer.builder().host("127.0.0.1").port(0).store(recording).clock(clock)

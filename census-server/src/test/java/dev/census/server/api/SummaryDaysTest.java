@@ -6,8 +6,7 @@ import dev.census.server.store.DuckDbReportStore;
 import dev.census.server.store.ReportStore;
 import dev.census.server.store.SummaryQuery;
 import dev.census.server.store.SummaryRow;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import dev.census.server.testing.SummaryReads;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,17 +33,7 @@ class SummaryDaysTest {
     @BeforeEach
     void open() {
         real = DuckDbReportStore.open(dataDir);
-        ReportStore recording = (ReportStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ReportStore.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("readSummaries")) {
-                        reads.add((SummaryQuery) args[0]);
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        ReportStore recording = SummaryReads.recordedInto(real, reads);
         days = new SummaryDays(recording);
     }
 
