@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,7 +62,15 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Loggers that would print a line per simulated day (the nightly jobs) or per start of the loading
+     * server: while loading, only their warnings show, so the progress bar stays readable.
+     */
+    private static final List<String> CHATTY_WHILE_LOADING = List.of("org.flywaydb", "io.javalin", "org.eclipse.jetty",
+            "dev.census.server.summary.DailyJobs");
+
     private void load(Path dir) throws InterruptedException {
+        CHATTY_WHILE_LOADING.forEach(logger -> System.setProperty("org.slf4j.simpleLogger.log." + logger, "warn"));
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         FleetSimulator fleet = new FleetSimulator(systems, days, yesterday, seed);
         FleetSimulator pulpFleet = new FleetSimulator(systems, days, yesterday, seed + 1);
