@@ -14,10 +14,7 @@ final class ServerOptions {
     StoreOptions store;
 
     @Mixin
-    RegistryOptions registry;
-
-    @Mixin
-    SummaryOptions summary;
+    PublishOptions publish;
 
     @Option(names = "--port", defaultValue = "${env:CENSUS_PORT:-" + CensusServer.DEFAULT_PORT + "}", description = "HTTP port (CENSUS_PORT, default ${DEFAULT-VALUE}).")
     int port;
@@ -59,8 +56,8 @@ final class ServerOptions {
                 .adminToken(adminToken)
                 .allowBackdatedReports(allowBackdatedReports)
                 .retentionDays(retentionDays)
-                .k(summary.k)
+                .k(publish.k)
                 .rateLimitPerMinute(rateLimit);
-        return builder.registry(registry.load());
+        return builder.registry(publish.registry.load());
     }
 }

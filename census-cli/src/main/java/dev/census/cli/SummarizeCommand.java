@@ -26,10 +26,7 @@ final class SummarizeCommand implements Callable<Integer> {
     StoreOptions store;
 
     @Mixin
-    RegistryOptions registry;
-
-    @Mixin
-    SummaryOptions summary;
+    PublishOptions publish;
 
     @Option(names = "--from", description = "First day to summarize (default: the earliest raw day).")
     LocalDate from;
@@ -52,7 +49,7 @@ final class SummarizeCommand implements Callable<Integer> {
             return remote();
         }
         try (ReportStore opened = store.open()) {
-            Map<String, List<LocalDate>> written = new Summarizer(opened, registry.load(), Clock.systemUTC(), summary.k)
+            Map<String, List<LocalDate>> written = new Summarizer(opened, publish.registry.load(), Clock.systemUTC(), publish.k)
                     .summarize(from, to, recompute);
             written.forEach((product, days) -> System.out.printf("%s: summarized %d days %s%n", product, days.size(), days));
         }
