@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = "Load a simulated fleet (about 2,000 systems over 90 days) and serve the dashboard.")
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--port", defaultValue = "${env:CENSUS_PORT:-8080}", description = "HTTP port (default ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "${env:CENSUS_PORT:-" + CensusServer.DEFAULT_PORT + "}", description = "HTTP port (default ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--data-dir", description = "Directory for the demo database (default: a new temporary directory).")

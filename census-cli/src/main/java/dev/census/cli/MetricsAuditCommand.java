@@ -2,16 +2,14 @@ package dev.census.cli;
 
 import dev.census.protocol.registry.MetricDefinition;
 import dev.census.protocol.registry.ProductDefinition;
-import dev.census.server.registry.Registry;
-import dev.census.server.registry.RegistryLoader;
-import dev.census.server.store.DuckDbReportStore;
+import dev.census.server.store.ReportStore;
 import dev.census.server.store.ReportStore.MetricUsage;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,7 +20,7 @@ import picocli.CommandLine.Spec;
  * that arrive but are not in the registry show up as well.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Per metric: status, first version, last day received and reports carrying it (from a stopped server's data dir).")
+        description = "Per metric: status, first version, last day received and reports carrying it (from a stopped server's data dir, or a PostgreSQL database).")
 final class MetricsAuditCommand implements Callable<Integer> {
 
     @Spec
@@ -31,25 +29,23 @@ final class MetricsAuditCommand implements Callable<Integer> {
     @Option(names = "--product", required = true, description = "The product to audit.")
     String product;
 
-    @Option(names = "--data-dir", defaultValue = "${env:CENSUS_DATA_DIR:-./census-data}",
-            description = "Data directory of a stopped server (default ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    StoreOptions store;
 
-    @Option(names = "--registry", defaultValue = "${env:CENSUS_REGISTRY}", description = "Registry directory overriding the bundled one.")
-    Path registry;
+    @Mixin
+    RegistryOptions registry;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Registry loaded = registry == null ? RegistryLoader.bundled() : RegistryLoader.fromDirectory(registry);
-        ProductDefinition definition = loaded.product(product).orElse(null);
+        ProductDefinition definition = registry.load().product(product).orElse(null);
         if (definition == null) {
             spec.commandLine().getErr().println("--product: unknown product " + product);
             return 2;
         }
         Map<String, MetricUsage> usage;
-        try (DuckDbReportStore store = DuckDbReportStore.open(dataDir)) {
-            usage = store.metricUsage(product);
+        try (ReportStore opened = store.open()) {
+            usage = opened.metricUsage(product);
         }
         TreeSet<String> names = new TreeSet<>(definition.metrics().keySet());
         names.addAll(usage.keySet());

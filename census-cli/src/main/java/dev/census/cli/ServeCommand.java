@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code census serve}: the server on its embedded default or on PostgreSQL, until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -15,16 +14,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ServerOptions options;
 
-    @Option(names = "--database", defaultValue = "${env:CENSUS_DATABASE}",
-            description = "PostgreSQL database shared by all replicas, e.g. postgresql://db:5432/census?user=census&password=… "
-                    + "(CENSUS_DATABASE); replaces --data-dir.")
-    String database;
-
     @Override
     public Integer call() throws InterruptedException {
-        CensusServer.Builder builder = options.builder();
-        CensusServer server = (database == null || database.isBlank() ? builder.dataDir(options.dataDir) : builder.database(database))
-                .build().start();
+        CensusServer server = options.builder().build().start();
         runUntilStopped(server);
         return 0;
     }

@@ -1,26 +1,23 @@
 package dev.census.cli;
 
 import dev.census.server.CensusServer;
-import dev.census.server.registry.RegistryLoader;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options shared by {@code serve} and {@code demo}; each also reads a CENSUS_* environment variable. */
+/** The settings of {@code census serve}; each also reads a CENSUS_* environment variable. */
 final class ServerOptions {
 
-    @Option(names = "--port", defaultValue = "${env:CENSUS_PORT:-8080}", description = "HTTP port (CENSUS_PORT, default ${DEFAULT-VALUE}).")
+    @Mixin
+    StoreOptions store;
+
+    @Mixin
+    PublishOptions publish;
+
+    @Option(names = "--port", defaultValue = "${env:CENSUS_PORT:-" + CensusServer.DEFAULT_PORT + "}", description = "HTTP port (CENSUS_PORT, default ${DEFAULT-VALUE}).")
     int port;
-
-    @Option(names = "--data-dir", defaultValue = "${env:CENSUS_DATA_DIR:-./census-data}",
-            description = "Directory of the embedded DuckDB database (CENSUS_DATA_DIR, default ${DEFAULT-VALUE}).")
-    Path dataDir;
-
-    @Option(names = "--registry", defaultValue = "${env:CENSUS_REGISTRY}",
-            description = "Registry directory overriding the bundled one (CENSUS_REGISTRY).")
-    Path registry;
 
     @Option(names = "--admin-token", defaultValue = "${env:CENSUS_ADMIN_TOKEN}",
             description = "Bearer token enabling the admin API (CENSUS_ADMIN_TOKEN).")
@@ -34,15 +31,11 @@ final class ServerOptions {
             description = "Start the server's clock at this instant (e.g. 2026-01-01T00:00:00Z), running at normal speed: for tests and demos.")
     Instant clockStart;
 
-    @Option(names = "--retention-days", defaultValue = "${env:CENSUS_RETENTION_DAYS:-30}",
+    @Option(names = "--retention-days", defaultValue = "${env:CENSUS_RETENTION_DAYS:-" + CensusServer.DEFAULT_RETENTION_DAYS + "}",
             description = "Days raw reports are kept (CENSUS_RETENTION_DAYS, default ${DEFAULT-VALUE}).")
     int retentionDays;
 
-    @Option(names = "--k", defaultValue = "${env:CENSUS_K:-5}",
-            description = "Smallest group published on its own; smaller ones show as \"other\" (CENSUS_K, default ${DEFAULT-VALUE}).")
-    int k;
-
-    @Option(names = "--rate-limit", defaultValue = "${env:CENSUS_RATE_LIMIT:-600}",
+    @Option(names = "--rate-limit", defaultValue = "${env:CENSUS_RATE_LIMIT:-" + CensusServer.DEFAULT_RATE_LIMIT_PER_MINUTE + "}",
             description = "Report posts accepted per client address and minute, 0 = unlimited (CENSUS_RATE_LIMIT, default ${DEFAULT-VALUE}).")
     int rateLimit;
 
@@ -55,18 +48,16 @@ final class ServerOptions {
         return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), clockStart));
     }
 
+    /** A server on the chosen store, with every setting of these options. */
     CensusServer.Builder builder() {
-        CensusServer.Builder builder = CensusServer.builder()
+        CensusServer.Builder builder = store.applyTo(CensusServer.builder())
                 .port(port)
                 .clock(clock())
                 .adminToken(adminToken)
                 .allowBackdatedReports(allowBackdatedReports)
                 .retentionDays(retentionDays)
-                .k(k)
+                .k(publish.k)
                 .rateLimitPerMinute(rateLimit);
-        if (registry != null) {
-            builder.registry(RegistryLoader.fromDirectory(registry));
-        }
-        return builder;
+        return builder.registry(publish.registry.load());
     }
 }

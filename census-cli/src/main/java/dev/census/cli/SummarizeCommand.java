@@ -1,23 +1,18 @@
 package dev.census.cli;
 
-import dev.census.server.registry.Registry;
-import dev.census.server.registry.RegistryLoader;
-import dev.census.server.store.DatabaseUrl;
-import dev.census.server.store.DuckDbReportStore;
-import dev.census.server.store.PostgresReportStore;
 import dev.census.server.store.ReportStore;
 import dev.census.server.summary.Summarizer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,16 +22,11 @@ import picocli.CommandLine.Option;
 @Command(name = "summarize", mixinStandardHelpOptions = true, description = "Summarize closed days now.")
 final class SummarizeCommand implements Callable<Integer> {
 
-    @Option(names = "--data-dir", defaultValue = "${env:CENSUS_DATA_DIR:-./census-data}",
-            description = "Data directory of a stopped server (default ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    StoreOptions store;
 
-    @Option(names = "--database", defaultValue = "${env:CENSUS_DATABASE}",
-            description = "A PostgreSQL database instead of --data-dir (CENSUS_DATABASE); safe while replicas run.")
-    String database;
-
-    @Option(names = "--registry", defaultValue = "${env:CENSUS_REGISTRY}", description = "Registry directory overriding the bundled one.")
-    Path registry;
+    @Mixin
+    PublishOptions publish;
 
     @Option(names = "--from", description = "First day to summarize (default: the earliest raw day).")
     LocalDate from;
@@ -46,9 +36,6 @@ final class SummarizeCommand implements Callable<Integer> {
 
     @Option(names = "--recompute", description = "Write days again even if already summarized.")
     boolean recompute;
-
-    @Option(names = "--k", defaultValue = "${env:CENSUS_K:-5}", description = "Smallest group published on its own (default ${DEFAULT-VALUE}).")
-    int k;
 
     @Option(names = "--url", description = "Ask the running server at this URL instead.")
     URI url;
@@ -61,10 +48,9 @@ final class SummarizeCommand implements Callable<Integer> {
         if (url != null) {
             return remote();
         }
-        Registry loaded = registry == null ? RegistryLoader.bundled() : RegistryLoader.fromDirectory(registry);
-        try (ReportStore store = database == null || database.isBlank()
-                ? DuckDbReportStore.open(dataDir) : PostgresReportStore.open(DatabaseUrl.parse(database))) {
-            Map<String, List<LocalDate>> written = new Summarizer(store, loaded, Clock.systemUTC(), k).summarize(from, to, recompute);
+        try (ReportStore opened = store.open()) {
+            Map<String, List<LocalDate>> written = new Summarizer(opened, publish.registry.load(), Clock.systemUTC(), publish.k)
+                    .summarize(from, to, recompute);
             written.forEach((product, days) -> System.out.printf("%s: summarized %d days %s%n", product, days.size(), days));
         }
         return 0;

@@ -107,4 +107,25 @@ class CommandLineTest {
         assertThat(new CommandLine(new CensusCommand()).execute("metrics", "audit", "--product", "nope", "--data-dir", dir.toString()))
                 .isEqualTo(2);
     }
+
+    @Test
+    void metricsAuditAndSummarizeWorkOnPostgresqlAsOnTheDataDir() {
+        String database = dev.census.server.testing.PostgresServer.newDatabase();
+        MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
+        try (CensusServer server = TestServers.postgresBuilder(database, clock).build().start()) {
+            new CensusClient(server.port()).postReport(dev.census.server.testing.Reports.report()
+                    .sentAt("2026-03-10T10:00:00Z").metric("workers.processes", "3").json());
+        }
+        StringWriter out = new StringWriter();
+        CommandLine census = new CommandLine(new CensusCommand()).setOut(new PrintWriter(out));
+
+        assertThat(census.execute("metrics", "audit", "--product", "demo", "--database", database)).isZero();
+
+        assertThat(out.toString()).containsPattern("workers.processes +approved +1.0.0 +2026-03-10 +1");
+        assertThat(CensusCommand.run("summarize", "--database", database, "--k", "1", "--from", "2026-03-10", "--to", "2026-03-10"))
+                .isZero();
+        try (var store = dev.census.server.store.PostgresReportStore.open(dev.census.server.store.DatabaseUrl.parse(database))) {
+            assertThat(store.summarizedDays("demo")).contains(LocalDate.parse("2026-03-10"));
+        }
+    }
 }
