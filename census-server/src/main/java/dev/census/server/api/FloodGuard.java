@@ -1,4 +1,4 @@
-package dev.census.server.ingest;
+package dev.census.server.api;
 
 import java.time.Clock;
 import java.util.Map;
