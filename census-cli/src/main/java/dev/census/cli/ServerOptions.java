@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code serve} and {@code demo}; each also reads a CENSUS_* environment variable. */
@@ -25,6 +26,11 @@ final class ServerOptions {
     @Option(names = "--admin-token", defaultValue = "${env:CENSUS_ADMIN_TOKEN}",
             description = "Bearer token enabling the admin API (CENSUS_ADMIN_TOKEN).")
     String adminToken;
+
+    @Option(names = "--trusted-proxy", paramLabel = "CIDR", split = ",", defaultValue = "${env:CENSUS_TRUSTED_PROXIES}",
+            description = "Reverse proxy whose X-Forwarded-For/Forwarded header names the client, e.g. 10.0.0.0/8 or fd00::/8; "
+                    + "repeatable (CENSUS_TRUSTED_PROXIES, comma-separated).")
+    List<String> trustedProxies;
 
     @Option(names = "--allow-backdated-reports", defaultValue = "${env:CENSUS_ALLOW_BACKDATED_REPORTS:-false}",
             description = "Let a report's sent_at choose its day within retention: for simulations and imports only.")
@@ -63,7 +69,9 @@ final class ServerOptions {
                 .allowBackdatedReports(allowBackdatedReports)
                 .retentionDays(retentionDays)
                 .k(k)
-                .rateLimitPerMinute(rateLimit);
+                .rateLimitPerMinute(rateLimit)
+                .trustedProxies(trustedProxies == null ? List.of()
+                        : trustedProxies.stream().filter(cidr -> !cidr.isBlank()).toList());
         if (registry != null) {
             builder.registry(RegistryLoader.fromDirectory(registry));
         }

@@ -3,6 +3,7 @@ package dev.census.server;
 import dev.census.protocol.Channel;
 import dev.census.protocol.registry.ProductDefinition;
 import dev.census.server.api.AdminEndpoint;
+import dev.census.server.api.ClientAddress;
 import dev.census.server.api.ErrorAnswers;
 import dev.census.server.api.FloodGuard;
 import dev.census.server.api.HealthEndpoint;
@@ -28,6 +29,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -73,7 +75,7 @@ public final class CensusServer implements AutoCloseable {
                     config.retentionDays, stats, config.queueCapacity);
             this.summarizer = new Summarizer(store, registry, config.clock, config.k);
             this.jobs = new DailyJobs(summarizer, store, config.clock, config.retentionDays);
-            FloodGuard floodGuard = new FloodGuard(config.rateLimitPerMinute, config.clock);
+            FloodGuard floodGuard = new FloodGuard(config.rateLimitPerMinute, config.clock, config.clientAddress);
             ReportsEndpoint reports = new ReportsEndpoint(ingestion, floodGuard, store, registry);
             PulpEndpoint pulp = new PulpEndpoint(ingestion, floodGuard, registry);
             this.registry = registry;
@@ -121,6 +123,10 @@ public final class CensusServer implements AutoCloseable {
         prefetch.setDaemon(true);
         prefetch.start();
         LOG.info("Census listening on http://{}:{}/", config.host, port());
+        if (!config.clientAddress.trustedProxies().isEmpty()) {
+            LOG.info("Requests from {} count against the client their X-Forwarded-For or Forwarded header names",
+                    config.clientAddress.trustedProxies());
+        }
         return this;
     }
 
@@ -195,6 +201,7 @@ public final class CensusServer implements AutoCloseable {
         private int queueCapacity = 10_000;
         private boolean dailyJobs = true;
         private int rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
+        private ClientAddress clientAddress = ClientAddress.socketPeer();
 
         private Builder() {
         }
@@ -303,6 +310,18 @@ public final class CensusServer implements AutoCloseable {
                 throw new IllegalArgumentException("rateLimitPerMinute must not be negative");
             }
             this.rateLimitPerMinute = perMinute;
+            return this;
+        }
+
+        /**
+         * Reverse proxies whose forwarding headers are believed, as CIDRs ({@code 10.0.0.0/8},
+         * {@code fd00::/8}) or single addresses: a request from one of them counts against the
+         * rightmost address of its {@code X-Forwarded-For} (else {@code Forwarded}) that is not a
+         * trusted proxy, for the rate limit. None by default: every request
+         * counts against its socket peer.
+         */
+        public Builder trustedProxies(Collection<String> cidrs) {
+            this.clientAddress = ClientAddress.trusting(cidrs);
             return this;
         }
 

@@ -42,7 +42,7 @@ final class ReportPost {
      * {@code acceptedStatus} once committed. Rejections are counted by reason.
      */
     void handle(Context ctx, int acceptedStatus, Function<byte[], CompletableFuture<List<Dropped>>> ingest) {
-        long wait = floodGuard.secondsToWait(ctx.ip());
+        long wait = floodGuard.secondsToWait(ctx);
         if (wait > 0) {
             ingestion.recordRejected("rate-limited");
             ctx.header("Retry-After", String.valueOf(wait));
