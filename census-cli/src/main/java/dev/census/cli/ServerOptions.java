@@ -24,7 +24,7 @@ final class ServerOptions {
     Path registry;
 
     @Option(names = "--admin-token", defaultValue = "${env:CENSUS_ADMIN_TOKEN}",
-            description = "Bearer token enabling the admin API (CENSUS_ADMIN_TOKEN).")
+            description = "Bearer token enabling the admin API, at least 16 characters (CENSUS_ADMIN_TOKEN); without it the admin API is off.")
     String adminToken;
 
     @Option(names = "--trusted-proxy", paramLabel = "CIDR", split = ",", defaultValue = "${env:CENSUS_TRUSTED_PROXIES}",

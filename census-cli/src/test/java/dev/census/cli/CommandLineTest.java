@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -34,7 +35,20 @@ class CommandLineTest {
         int exit = census.execute("serve", "--port", "0", "--data-dir", dir.toString(), "--admin-token", "short");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).isEqualToIgnoringNewLines("serve: adminToken must be at least 8 characters");
+        assertThat(err.toString()).isEqualToIgnoringNewLines("serve: adminToken must be at least 16 characters");
+    }
+
+    /** Today's server would accept the token and serve until stopped: the timeout turns that into a failure. */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void serveRefusesAnAdminTokenShorterThan16Characters() {
+        StringWriter err = new StringWriter();
+        CommandLine census = CensusCommand.commandLine().setErr(new PrintWriter(err, true));
+
+        int exit = census.execute("serve", "--port", "0", "--data-dir", dir.toString(), "--admin-token", "fifteen-chars-x");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).isEqualToIgnoringNewLines("serve: adminToken must be at least 16 characters");
     }
 
     @Test

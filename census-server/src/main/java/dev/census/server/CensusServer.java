@@ -47,6 +47,8 @@ public final class CensusServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 8080;
     /** One installation posts once a day; a minute's burst of 600 only stops floods. */
     public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+    /** 16 characters of a random alphabet are beyond guessing at the throttled rate of failed attempts. */
+    public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
     /** Days of summaries read ahead at start: the widest range the dashboard links to. */
     private static final int PREFETCH_DAYS = 365;
@@ -81,7 +83,8 @@ public final class CensusServer implements AutoCloseable {
             this.registry = registry;
             this.series = new SeriesReader(store);
             SummariesEndpoint summaries = new SummariesEndpoint(registry, store, series, config.clock);
-            AdminEndpoint admin = new AdminEndpoint(config.adminToken, summarizer, jobs, ingestion);
+            AdminEndpoint admin = new AdminEndpoint(config.adminToken, summarizer, jobs, ingestion,
+                    new FloodGuard(AdminEndpoint.FAILURES_PER_MINUTE, config.clock, config.clientAddress));
             HealthEndpoint health = new HealthEndpoint(store, meters);
             Dashboard dashboard = new Dashboard(registry, store, series, config.clock, config.retentionDays, config.k);
             this.app = Javalin.create(javalin -> {
@@ -254,10 +257,10 @@ public final class CensusServer implements AutoCloseable {
             return this;
         }
 
-        /** Enables the admin API behind this bearer token. */
+        /** Enables the admin API behind this bearer token; null (the default) leaves it off. */
         public Builder adminToken(String adminToken) {
-            if (adminToken != null && adminToken.length() < 8) {
-                throw new IllegalArgumentException("adminToken must be at least 8 characters");
+            if (adminToken != null && adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
+                throw new IllegalArgumentException("adminToken must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters");
             }
             this.adminToken = adminToken;
             return this;
@@ -317,7 +320,7 @@ public final class CensusServer implements AutoCloseable {
          * Reverse proxies whose forwarding headers are believed, as CIDRs ({@code 10.0.0.0/8},
          * {@code fd00::/8}) or single addresses: a request from one of them counts against the
          * rightmost address of its {@code X-Forwarded-For} (else {@code Forwarded}) that is not a
-         * trusted proxy, for the rate limit. None by default: every request
+         * trusted proxy, for the rate limit and the admin throttle. None by default: every request
          * counts against its socket peer.
          */
         public Builder trustedProxies(Collection<String> cidrs) {
