@@ -4,6 +4,7 @@ import dev.census.server.CensusServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -20,8 +21,13 @@ final class ServerOptions {
     int port;
 
     @Option(names = "--admin-token", defaultValue = "${env:CENSUS_ADMIN_TOKEN}",
-            description = "Bearer token enabling the admin API (CENSUS_ADMIN_TOKEN).")
+            description = "Bearer token enabling the admin API, at least 16 characters (CENSUS_ADMIN_TOKEN); without it the admin API is off.")
     String adminToken;
+
+    @Option(names = "--trusted-proxy", paramLabel = "CIDR", split = ",", defaultValue = "${env:CENSUS_TRUSTED_PROXIES}",
+            description = "Reverse proxy whose X-Forwarded-For/Forwarded header names the client, e.g. 10.0.0.0/8 or fd00::/8; "
+                    + "repeatable (CENSUS_TRUSTED_PROXIES, comma-separated).")
+    List<String> trustedProxies;
 
     @Option(names = "--allow-backdated-reports", defaultValue = "${env:CENSUS_ALLOW_BACKDATED_REPORTS:-false}",
             description = "Let a report's sent_at choose its day within retention: for simulations and imports only.")
@@ -57,7 +63,9 @@ final class ServerOptions {
                 .allowBackdatedReports(allowBackdatedReports)
                 .retentionDays(retentionDays)
                 .k(publish.k)
-                .rateLimitPerMinute(rateLimit);
+                .rateLimitPerMinute(rateLimit)
+                .trustedProxies(trustedProxies == null ? List.of()
+                        : trustedProxies.stream().filter(cidr -> !cidr.isBlank()).toList());
         return builder.registry(publish.registry.load());
     }
 }

@@ -6,14 +6,18 @@ import dev.census.server.CensusServer;
 import dev.census.server.store.DuckDbReportStore;
 import dev.census.server.testing.CensusClient;
 import dev.census.server.testing.MutableClock;
+import dev.census.server.testing.Reports;
 import dev.census.server.testing.TestServers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -31,7 +35,47 @@ class CommandLineTest {
         int exit = census.execute("serve", "--port", "0", "--data-dir", dir.toString(), "--admin-token", "short");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).isEqualToIgnoringNewLines("serve: adminToken must be at least 8 characters");
+        assertThat(err.toString()).isEqualToIgnoringNewLines("serve: adminToken must be at least 16 characters");
+    }
+
+    /** Today's server would accept the token and serve until stopped: the timeout turns that into a failure. */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void serveRefusesAnAdminTokenShorterThan16Characters() {
+        StringWriter err = new StringWriter();
+        CommandLine census = CensusCommand.commandLine().setErr(new PrintWriter(err, true));
+
+        int exit = census.execute("serve", "--port", "0", "--data-dir", dir.toString(), "--admin-token", "fifteen-chars-x");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).isEqualToIgnoringNewLines("serve: adminToken must be at least 16 characters");
+    }
+
+    @Test
+    void aTrustedProxyThatIsNoCidrIsRefusedInOneLine() {
+        StringWriter err = new StringWriter();
+        CommandLine census = CensusCommand.commandLine().setErr(new PrintWriter(err, true));
+
+        int exit = census.execute("serve", "--port", "0", "--data-dir", dir.toString(), "--trusted-proxy", "10.0.0.0/8,10.0.0.0/33");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).isEqualToIgnoringNewLines("serve: trustedProxies: the prefix length of '10.0.0.0/33' must be 0 to 32");
+    }
+
+    @Test
+    void serveTakesTheClientFromTheHeadersOfEveryTrustedProxyGiven() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--port", "0", "--rate-limit", "1",
+                "--trusted-proxy", "10.0.0.0/8", "--trusted-proxy", "fd00::/8,127.0.0.1");
+        try (CensusServer server = serve.options.builder().dataDir(dir).dailyJobs(false).build().start()) {
+            CensusClient client = new CensusClient(server.port());
+            for (String installation : List.of("198.51.100.1", "198.51.100.2", "10.0.0.9, 198.51.100.1")) {
+                byte[] report = Reports.report().sentAt(Instant.now().toString()).json().getBytes(StandardCharsets.UTF_8);
+                int status = client.send(client.reportRequest(report, "application/json")
+                        .header("X-Forwarded-For", installation).build()).statusCode();
+                assertThat(status).as(installation).isEqualTo(installation.startsWith("10.") ? 429 : 202);
+            }
+        }
     }
 
     @Test

@@ -34,7 +34,7 @@ class CensusServerEndToEndTest {
 
     private CensusServer server(Path dataDir, int port) {
         return CensusServer.builder().host("127.0.0.1").port(port).dataDir(dataDir).clock(clock)
-                .adminToken("secret-token").allowBackdatedReports(true).dailyJobs(false).build().start();
+                .adminToken("secret-admin-token").allowBackdatedReports(true).dailyJobs(false).build().start();
     }
 
     private URI uri(CensusServer running) {

@@ -3,14 +3,15 @@ package dev.census.server;
 import dev.census.protocol.Channel;
 import dev.census.protocol.registry.ProductDefinition;
 import dev.census.server.api.AdminEndpoint;
+import dev.census.server.api.ClientAddress;
 import dev.census.server.api.ErrorAnswers;
+import dev.census.server.api.FloodGuard;
 import dev.census.server.api.HealthEndpoint;
 import dev.census.server.api.PulpEndpoint;
 import dev.census.server.api.ReportsEndpoint;
 import dev.census.server.api.SeriesReader;
 import dev.census.server.api.SummariesEndpoint;
 import dev.census.server.api.SummaryRange;
-import dev.census.server.ingest.FloodGuard;
 import dev.census.server.ingest.IngestStats;
 import dev.census.server.ingest.Ingestion;
 import dev.census.server.registry.Registry;
@@ -28,6 +29,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -45,6 +47,8 @@ public final class CensusServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 8080;
     /** One installation posts once a day; a minute's burst of 600 only stops floods. */
     public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+    /** 16 characters of a random alphabet are beyond guessing at the throttled rate of failed attempts. */
+    public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
     /** Days of summaries read ahead at start: the widest range the dashboard links to. */
     private static final int PREFETCH_DAYS = 365;
@@ -73,13 +77,14 @@ public final class CensusServer implements AutoCloseable {
                     config.retentionDays, stats, config.queueCapacity);
             this.summarizer = new Summarizer(store, registry, config.clock, config.k);
             this.jobs = new DailyJobs(summarizer, store, config.clock, config.retentionDays);
-            FloodGuard floodGuard = new FloodGuard(config.rateLimitPerMinute, config.clock);
+            FloodGuard floodGuard = new FloodGuard(config.rateLimitPerMinute, config.clock, config.clientAddress);
             ReportsEndpoint reports = new ReportsEndpoint(ingestion, floodGuard, store, registry);
             PulpEndpoint pulp = new PulpEndpoint(ingestion, floodGuard, registry);
             this.registry = registry;
             this.series = new SeriesReader(store);
             SummariesEndpoint summaries = new SummariesEndpoint(registry, store, series, config.clock);
-            AdminEndpoint admin = new AdminEndpoint(config.adminToken, summarizer, jobs, ingestion);
+            AdminEndpoint admin = new AdminEndpoint(config.adminToken, summarizer, jobs, ingestion,
+                    new FloodGuard(AdminEndpoint.FAILURES_PER_MINUTE, config.clock, config.clientAddress));
             HealthEndpoint health = new HealthEndpoint(store, meters);
             Dashboard dashboard = new Dashboard(registry, store, series, config.clock, config.retentionDays, config.k);
             this.app = Javalin.create(javalin -> {
@@ -121,6 +126,10 @@ public final class CensusServer implements AutoCloseable {
         prefetch.setDaemon(true);
         prefetch.start();
         LOG.info("Census listening on http://{}:{}/", config.host, port());
+        if (!config.clientAddress.trustedProxies().isEmpty()) {
+            LOG.info("Requests from {} count against the client their X-Forwarded-For or Forwarded header names",
+                    config.clientAddress.trustedProxies());
+        }
         return this;
     }
 
@@ -195,6 +204,7 @@ public final class CensusServer implements AutoCloseable {
         private int queueCapacity = 10_000;
         private boolean dailyJobs = true;
         private int rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
+        private ClientAddress clientAddress = ClientAddress.socketPeer();
 
         private Builder() {
         }
@@ -247,10 +257,10 @@ public final class CensusServer implements AutoCloseable {
             return this;
         }
 
-        /** Enables the admin API behind this bearer token. */
+        /** Enables the admin API behind this bearer token; null (the default) leaves it off. */
         public Builder adminToken(String adminToken) {
-            if (adminToken != null && adminToken.length() < 8) {
-                throw new IllegalArgumentException("adminToken must be at least 8 characters");
+            if (adminToken != null && adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
+                throw new IllegalArgumentException("adminToken must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters");
             }
             this.adminToken = adminToken;
             return this;
@@ -303,6 +313,18 @@ public final class CensusServer implements AutoCloseable {
                 throw new IllegalArgumentException("rateLimitPerMinute must not be negative");
             }
             this.rateLimitPerMinute = perMinute;
+            return this;
+        }
+
+        /**
+         * Reverse proxies whose forwarding headers are believed, as CIDRs ({@code 10.0.0.0/8},
+         * {@code fd00::/8}) or single addresses: a request from one of them counts against the
+         * rightmost address of its {@code X-Forwarded-For} (else {@code Forwarded}) that is not a
+         * trusted proxy, for the rate limit and the admin throttle. None by default: every request
+         * counts against its socket peer.
+         */
+        public Builder trustedProxies(Collection<String> cidrs) {
+            this.clientAddress = ClientAddress.trusting(cidrs);
             return this;
         }
 

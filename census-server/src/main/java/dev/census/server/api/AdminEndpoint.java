@@ -15,20 +15,27 @@ import java.util.Map;
 
 /**
  * Token-protected operations: run summarization now, and ingestion statistics. Without a
- * configured token these routes do not exist (404).
+ * configured token these routes do not exist (404); a client address with too many failed
+ * attempts is answered 429 for a while, whatever token it sends.
  */
 public final class AdminEndpoint {
+
+    /** Failed attempts one client address may make per minute (in a burst, then one every 6 s). */
+    public static final int FAILURES_PER_MINUTE = 10;
 
     private final String token;
     private final Summarizer summarizer;
     private final DailyJobs jobs;
     private final Ingestion ingestion;
+    private final FloodGuard failures;
 
-    public AdminEndpoint(String token, Summarizer summarizer, DailyJobs jobs, Ingestion ingestion) {
+    /** {@code failures} counts the failed attempts of each client address. */
+    public AdminEndpoint(String token, Summarizer summarizer, DailyJobs jobs, Ingestion ingestion, FloodGuard failures) {
         this.token = token;
         this.summarizer = summarizer;
         this.jobs = jobs;
         this.ingestion = ingestion;
+        this.failures = failures;
     }
 
     public void register(RoutesConfig routes) {
@@ -63,9 +70,14 @@ public final class AdminEndpoint {
         if (token == null) {
             throw new Problem.NotFound("the admin API is disabled: start the server with --admin-token");
         }
+        long blocked = failures.secondsBlocked(ctx);
+        if (blocked > 0) {
+            throw new Throttled(blocked);
+        }
         String header = ctx.header("Authorization");
         String given = header != null && header.startsWith("Bearer ") ? header.substring("Bearer ".length()) : "";
         if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            failures.secondsToWait(ctx);
             ctx.header("WWW-Authenticate", "Bearer realm=\"census-admin\"");
             throw new Unauthorized();
         }
@@ -89,6 +101,21 @@ public final class AdminEndpoint {
 
         Unauthorized() {
             super("a valid admin token is required (Authorization: Bearer <token>)");
+        }
+    }
+
+    /** Too many failed attempts from one client address: refused, right token or not, for a while. */
+    static final class Throttled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final long retryAfterSeconds;
+
+        Throttled(long retryAfterSeconds) {
+            super("too many failed admin attempts from this address; try again in " + retryAfterSeconds + " s");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 }

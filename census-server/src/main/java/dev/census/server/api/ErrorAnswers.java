@@ -34,6 +34,10 @@ public final class ErrorAnswers {
                 Problem.send(ctx, 409, "job-running", title(409), e.getMessage(), null));
         routes.exception(AdminEndpoint.Unauthorized.class, (e, ctx) ->
                 Problem.send(ctx, 401, "unauthorized", title(401), e.getMessage(), null));
+        routes.exception(AdminEndpoint.Throttled.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            Problem.send(ctx, 429, "rate-limited", title(429), e.getMessage(), null);
+        });
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 Problem.send(ctx, e.getStatus(), "http-" + e.getStatus(), title(e.getStatus()), e.getMessage(), null));
         routes.exception(Exception.class, (e, ctx) -> {

@@ -1,7 +1,6 @@
 package dev.census.server.api;
 
 import dev.census.protocol.registry.ProductDefinition;
-import dev.census.server.ingest.FloodGuard;
 import dev.census.server.ingest.Ingestion;
 import dev.census.server.registry.Registry;
 import io.javalin.config.RoutesConfig;

@@ -2,7 +2,6 @@ package dev.census.server.api;
 
 import dev.census.protocol.WireRules;
 import dev.census.server.ingest.Dropped;
-import dev.census.server.ingest.FloodGuard;
 import dev.census.server.ingest.Ingestion;
 import dev.census.server.ingest.RejectedReport;
 import io.javalin.http.Context;
@@ -43,7 +42,7 @@ final class ReportPost {
      * {@code acceptedStatus} once committed. Rejections are counted by reason.
      */
     void handle(Context ctx, int acceptedStatus, Function<byte[], CompletableFuture<List<Dropped>>> ingest) {
-        long wait = floodGuard.secondsToWait(ctx.ip());
+        long wait = floodGuard.secondsToWait(ctx);
         if (wait > 0) {
             ingestion.recordRejected("rate-limited");
             ctx.header("Retry-After", String.valueOf(wait));

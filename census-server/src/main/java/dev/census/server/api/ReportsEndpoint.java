@@ -2,7 +2,6 @@ package dev.census.server.api;
 
 import dev.census.protocol.InvalidReportException;
 import dev.census.protocol.WireRules;
-import dev.census.server.ingest.FloodGuard;
 import dev.census.server.ingest.Ingestion;
 import dev.census.server.ingest.RejectedReport;
 import dev.census.server.registry.Registry;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** Starts real Census servers on a free loopback port for tests. */
 public final class TestServers {
 
-    public static final String ADMIN_TOKEN = "secret-token";
+    public static final String ADMIN_TOKEN = "secret-admin-token";
 
     private TestServers() {
     }
