@@ -79,7 +79,7 @@ public final class CensusServer implements AutoCloseable {
             this.registry = registry;
             this.series = new SeriesReader(store);
             SummariesEndpoint summaries = new SummariesEndpoint(registry, store, series, config.clock);
-            AdminEndpoint admin = new AdminEndpoint(config.adminToken, summarizer, jobs, ingestion);
+            AdminEndpoint admin = new AdminEndpoint(config.adminToken, summarizer, jobs, ingestion, config.clock);
             HealthEndpoint health = new HealthEndpoint(store, meters);
             Dashboard dashboard = new Dashboard(registry, store, series, config.clock, config.retentionDays, config.k);
             this.app = Javalin.create(javalin -> {
