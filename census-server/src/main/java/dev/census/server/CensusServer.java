@@ -99,7 +99,7 @@ public final class CensusServer implements AutoCloseable {
                 admin.register(javalin.routes);
                 health.register(javalin.routes);
                 dashboard.register(javalin.routes);
-                ErrorAnswers.register(javalin.routes);
+                ErrorAnswers.register(javalin.routes, meters);
             });
         } catch (RuntimeException e) {
             store.close();
