@@ -5,6 +5,7 @@ import dev.census.protocol.registry.ProductDefinition;
 import dev.census.server.api.AdminEndpoint;
 import dev.census.server.api.ErrorAnswers;
 import dev.census.server.api.HealthEndpoint;
+import dev.census.server.api.PublicReadCors;
 import dev.census.server.api.PulpEndpoint;
 import dev.census.server.api.ReportsEndpoint;
 import dev.census.server.api.SeriesReader;
@@ -86,13 +87,15 @@ public final class CensusServer implements AutoCloseable {
                 javalin.startup.showJavalinBanner = false;
                 javalin.http.generateEtags = true;
                 javalin.http.maxRequestSize = ReportsEndpoint.MAX_REQUEST_BYTES;
+                javalin.jetty.modifyHttpConfiguration(ExactRequests::apply);
                 javalin.staticFiles.enableWebjars();
                 javalin.staticFiles.add(files -> {
                     files.hostedPath = "/static";
                     files.directory = "/census/static";
                     files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
                 });
-                javalin.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
+                SecurityHeaders.register(javalin.routes);
+                PublicReadCors.register(javalin.routes);
                 reports.register(javalin.routes);
                 pulp.register(javalin.routes);
                 summaries.register(javalin.routes);

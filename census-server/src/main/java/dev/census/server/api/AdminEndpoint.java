@@ -34,6 +34,7 @@ public final class AdminEndpoint {
     }
 
     public void register(RoutesConfig routes) {
+        routes.before("/api/v1/admin/*", ctx -> ctx.header("Cache-Control", "no-store"));
         routes.post("/api/v1/admin/summarize", this::summarize);
         routes.get("/api/v1/admin/stats", this::stats);
     }
