@@ -98,7 +98,11 @@ public record Report(
             return this;
         }
 
-        /** Builds the report; product, system ID and sent-at are required, the channel defaults from versions. */
+        /**
+         * Builds the report; product, system ID and sent-at are required, the channel defaults from
+         * versions. A production report may carry strict {@code X.Y.Z} versions only: anything else is
+         * a development build, whatever the sender says.
+         */
         public Report build() {
             if (product == null) {
                 throw new InvalidReportException("product", "is required");
@@ -111,6 +115,15 @@ public record Report(
             }
             Channel resolved = channel != null ? channel
                     : Channel.forVersions(components.stream().map(Component::version).toList());
+            if (resolved == Channel.PRODUCTION) {
+                for (int i = 0; i < components.size(); i++) {
+                    String version = components.get(i).version();
+                    if (!Version.isRelease(version)) {
+                        throw new InvalidReportException("channel", "production reports carry strict X.Y.Z versions only, but components["
+                                + i + "].version is " + version + "; send it as dev");
+                    }
+                }
+            }
             return new Report(product, systemId, resolved, sentAt, components, metrics);
         }
     }

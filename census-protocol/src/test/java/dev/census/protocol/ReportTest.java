@@ -42,6 +42,22 @@ class ReportTest {
     }
 
     @Test
+    void productionIsOnlyForStrictReleasesOfEveryComponent() {
+        for (String version : new String[] {"1.0.0rc1", "3.50.0.dev", "2.0.0a6", "3.49", "3.49.1.2", "03.49.1", "v3.49.1", "3.49.1+local"}) {
+            assertThatThrownBy(() -> Report.builder().product("demo").systemId(UUID.randomUUID()).sentAt(Instant.EPOCH)
+                    .component("core", "3.49.1").component("rpm", version).channel(Channel.PRODUCTION).build())
+                    .as(version).isInstanceOf(InvalidReportException.class)
+                    .hasMessage("channel: production reports carry strict X.Y.Z versions only, but components[1].version is "
+                            + version + "; send it as dev");
+            assertThat(Report.builder().product("demo").systemId(UUID.randomUUID()).sentAt(Instant.EPOCH)
+                    .component("core", "3.49.1").component("rpm", version).channel(Channel.DEV).build().channel())
+                    .isEqualTo(Channel.DEV);
+        }
+        assertThat(Report.builder().product("demo").systemId(UUID.randomUUID()).sentAt(Instant.EPOCH)
+                .component("core", "3.49.1").channel(Channel.PRODUCTION).build().channel()).isEqualTo(Channel.PRODUCTION);
+    }
+
+    @Test
     void withoutTheChannelTheVersionsChooseIt() {
         Report dev = Report.builder().product("demo").systemId(UUID.randomUUID()).sentAt(Instant.EPOCH)
                 .component("core", "3.50.0.dev").build();

@@ -7,6 +7,7 @@ import dev.census.server.api.ClientAddress;
 import dev.census.server.api.ErrorAnswers;
 import dev.census.server.api.FloodGuard;
 import dev.census.server.api.HealthEndpoint;
+import dev.census.server.api.PublicReadCors;
 import dev.census.server.api.PulpEndpoint;
 import dev.census.server.api.ReportsEndpoint;
 import dev.census.server.api.SeriesReader;
@@ -84,27 +85,29 @@ public final class CensusServer implements AutoCloseable {
             this.series = new SeriesReader(store);
             SummariesEndpoint summaries = new SummariesEndpoint(registry, store, series, config.clock);
             AdminEndpoint admin = new AdminEndpoint(config.adminToken, summarizer, jobs, ingestion,
-                    new FloodGuard(AdminEndpoint.FAILURES_PER_MINUTE, config.clock, config.clientAddress));
+                    new FloodGuard(AdminEndpoint.FAILURES_PER_MINUTE, config.clock, config.clientAddress), config.clock);
             HealthEndpoint health = new HealthEndpoint(store, meters);
             Dashboard dashboard = new Dashboard(registry, store, series, config.clock, config.retentionDays, config.k);
             this.app = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
                 javalin.http.generateEtags = true;
                 javalin.http.maxRequestSize = ReportsEndpoint.MAX_REQUEST_BYTES;
+                javalin.jetty.modifyHttpConfiguration(ExactRequests::apply);
                 javalin.staticFiles.enableWebjars();
                 javalin.staticFiles.add(files -> {
                     files.hostedPath = "/static";
                     files.directory = "/census/static";
                     files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
                 });
-                javalin.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
+                SecurityHeaders.register(javalin.routes);
+                PublicReadCors.register(javalin.routes);
                 reports.register(javalin.routes);
                 pulp.register(javalin.routes);
                 summaries.register(javalin.routes);
                 admin.register(javalin.routes);
                 health.register(javalin.routes);
                 dashboard.register(javalin.routes);
-                ErrorAnswers.register(javalin.routes);
+                ErrorAnswers.register(javalin.routes, meters);
             });
         } catch (RuntimeException e) {
             store.close();

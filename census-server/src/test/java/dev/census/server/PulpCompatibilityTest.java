@@ -156,11 +156,11 @@ class PulpCompatibilityTest {
     }
 
     @Test
-    void anyContentTypeOrNoneIsAcceptedOnEveryPulpRoute() {
+    void whatPulpcoreSendsIsAcceptedOnEveryPulpRoute() {
         try (CensusServer server = TestServers.start(dataDir, clock)) {
             CensusClient client = new CensusClient(server.port());
             byte[] body = PulpPayloads.pulp321(UUID.randomUUID(), "3.21.0", 1, 1).build().toByteArray();
-            for (String contentType : new String[] {null, "application/octet-stream", "application/x-protobuf", "text/plain"}) {
+            for (String contentType : new String[] {null, "application/octet-stream", "application/x-protobuf", "application/protobuf"}) {
                 for (String path : new String[] {"/", "/api/v1/compat/pulp", "/api/v1/compat/pulp/pulp"}) {
                     HttpResponse<String> response = post(client, path, body, contentType);
                     assertThat(response.statusCode()).as(path + " as " + contentType).isEqualTo(200);
@@ -169,6 +169,34 @@ class PulpCompatibilityTest {
             }
             assertThat(post(client, "/api/v1/compat/pulp/demo", body, null).statusCode())
                     .as("demo speaks only Census JSON").isEqualTo(404);
+        }
+    }
+
+    @Test
+    void whatAnyWebPageCouldMakeItsVisitorsPostIsRefusedAndStoresNothing() {
+        try (CensusServer server = TestServers.start(dataDir, clock)) {
+            CensusClient client = new CensusClient(server.port());
+            byte[] body = PulpPayloads.pulp321(UUID.randomUUID(), "3.21.0", 1, 1).build().toByteArray();
+            for (String path : new String[] {"/", "/api/v1/compat/pulp", "/api/v1/compat/pulp/pulp"}) {
+                for (String contentType : new String[] {"text/plain", "text/plain;charset=UTF-8", "Text/Plain ; charset=x",
+                        "application/x-www-form-urlencoded", "multipart/form-data; boundary=census"}) {
+                    HttpResponse<String> response = post(client, path, body, contentType);
+                    assertThat(response.statusCode()).as(path + " as " + contentType).isEqualTo(415);
+                    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                }
+                for (String contentType : new String[] {null, "application/octet-stream"}) {
+                    HttpRequest.Builder fromAPage = HttpRequest.newBuilder(URI.create(client.base() + path))
+                            .header("Origin", "https://elsewhere.example").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                    if (contentType != null) {
+                        fromAPage.header("Content-Type", contentType);
+                    }
+                    HttpResponse<String> response = client.send(fromAPage.build());
+                    assertThat(response.statusCode()).as(path + " from a page as " + contentType).isEqualTo(403);
+                    assertThat(json(response).get("type").asText()).endsWith("/cross-origin");
+                    assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+                }
+            }
+            assertThat(server.store().countReports("pulp")).isZero();
         }
     }
 

@@ -47,14 +47,17 @@ class SummaryTest {
         try (CensusServer server = TestServers.start(dataDir, clock)) {
             CensusClient client = new CensusClient(server.port());
             for (String version : List.of("3.49.0", "3.49.1", "3.49.1", "3.50.0", "3.50.0.dev")) {
-                client.postReport(Reports.report().sentAt("2026-03-10T09:00:00Z").component("core", version)
-                        .component("secret-internal-plugin", "1.0.0").json());
+                String channel = version.endsWith(".dev") ? "dev" : "production";
+                assertThat(client.postReport(Reports.report().sentAt("2026-03-10T09:00:00Z").channel(channel).component("core", version)
+                        .component("secret-internal-plugin", "1.0.0").json()).statusCode()).isEqualTo(202);
             }
             server.runDailyJobs();
-            assertThat(client.numbers("demo", "components.core.xy", "2026-03-10", "production")).isEqualTo(Map.of("3.49", "3", "3.50", "2"));
+            assertThat(client.numbers("demo", "components.core.xy", "2026-03-10", "production")).isEqualTo(Map.of("3.49", "3", "3.50", "1"));
             assertThat(client.numbers("demo", "components.core.xyz", "2026-03-10", "production"))
-                    .isEqualTo(Map.of("3.49.0", "1", "3.49.1", "2", "3.50.0", "2"));
-            assertThat(client.numbers("demo", "components", "2026-03-10", "production")).isEqualTo(Map.of("core", "5", "other", "5"));
+                    .isEqualTo(Map.of("3.49.0", "1", "3.49.1", "2", "3.50.0", "1"));
+            assertThat(client.numbers("demo", "components", "2026-03-10", "production")).isEqualTo(Map.of("core", "4", "other", "4"));
+            assertThat(client.numbers("demo", "components.core.xyz", "2026-03-10", "dev"))
+                    .as("a pre-release rolls up by its leading numbers").isEqualTo(Map.of("3.50.0", "1"));
             assertThat(client.get("/api/v1/products/demo/summaries?from=2026-03-10&to=2026-03-10").body())
                     .doesNotContain("secret-internal-plugin");
         }

@@ -7,8 +7,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +28,20 @@ public final class AdminEndpoint {
     private final DailyJobs jobs;
     private final Ingestion ingestion;
     private final FloodGuard failures;
+    private final Clock clock;
 
-    /** {@code failures} counts the failed attempts of each client address. */
-    public AdminEndpoint(String token, Summarizer summarizer, DailyJobs jobs, Ingestion ingestion, FloodGuard failures) {
+    /** {@code failures} counts the failed attempts of each client address; {@code clock} bounds the days asked for. */
+    public AdminEndpoint(String token, Summarizer summarizer, DailyJobs jobs, Ingestion ingestion, FloodGuard failures, Clock clock) {
         this.token = token;
         this.summarizer = summarizer;
         this.jobs = jobs;
         this.ingestion = ingestion;
         this.failures = failures;
+        this.clock = clock;
     }
 
     public void register(RoutesConfig routes) {
+        routes.before("/api/v1/admin/*", ctx -> ctx.header("Cache-Control", "no-store"));
         routes.post("/api/v1/admin/summarize", this::summarize);
         routes.get("/api/v1/admin/stats", this::stats);
     }
@@ -46,8 +49,8 @@ public final class AdminEndpoint {
     /** Answers 409 while the daily jobs run on another replica (or for another request). */
     private void summarize(Context ctx) {
         authorize(ctx);
-        LocalDate from = day(ctx, "from");
-        LocalDate to = day(ctx, "to");
+        LocalDate from = QueryDays.parse(ctx, "from", clock);
+        LocalDate to = QueryDays.parse(ctx, "to", clock);
         boolean recompute = Boolean.parseBoolean(ctx.queryParam("recompute"));
         Map<String, List<LocalDate>> written = from == null && to == null && !recompute
                 ? jobs.runOnce()
@@ -80,18 +83,6 @@ public final class AdminEndpoint {
             failures.secondsToWait(ctx);
             ctx.header("WWW-Authenticate", "Bearer realm=\"census-admin\"");
             throw new Unauthorized();
-        }
-    }
-
-    private static LocalDate day(Context ctx, String name) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new Problem.BadRequest(name, name + " must be a day such as 2026-01-31");
         }
     }
 

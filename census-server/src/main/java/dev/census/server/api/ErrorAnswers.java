@@ -4,10 +4,16 @@ import dev.census.server.ingest.RejectedReport;
 import dev.census.server.store.StoreUnavailableException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Maps every failure to an RFC 9457 problem answer; unexpected ones are logged and answered 500. */
+/**
+ * Maps every failure to an RFC 9457 problem answer; unexpected ones are logged and answered 500. A
+ * client that hung up mid-request is no failure of the server: it is counted and logged at debug.
+ */
 public final class ErrorAnswers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorAnswers.class);
@@ -15,7 +21,14 @@ public final class ErrorAnswers {
     private ErrorAnswers() {
     }
 
-    public static void register(RoutesConfig routes) {
+    public static void register(RoutesConfig routes, MeterRegistry meters) {
+        Counter aborted = Counter.builder("census.aborted.requests")
+                .description("Requests whose client hung up before its body arrived").register(meters);
+        routes.exception(EofException.class, (e, ctx) -> {
+            aborted.increment();
+            LOG.debug("the client of {} {} hung up before its request arrived: {}", ctx.method(), ctx.path(), e.toString());
+            ctx.status(400);
+        });
         routes.exception(RejectedReport.class, (e, ctx) -> {
             if (e.status() == 503) {
                 ctx.header("Retry-After", ReportPost.RETRY_AFTER_SECONDS);
@@ -55,6 +68,7 @@ public final class ErrorAnswers {
         return switch (status) {
             case 400 -> "Bad request";
             case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
             case 409 -> "Conflict";

@@ -2,20 +2,29 @@ package dev.census.server.api;
 
 import dev.census.protocol.registry.ProductDefinition;
 import dev.census.server.ingest.Ingestion;
+import dev.census.server.ingest.RejectedReport;
 import dev.census.server.registry.Registry;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * Pulp compatibility: pulpcore posts its protobuf {@code Analytics} message to {@code /} with no
- * content type to rely on and treats only 200 as success. {@code POST /} and
- * {@code POST /api/v1/compat/pulp} take it for the server's one Pulp-compatible product,
- * {@code POST /api/v1/compat/pulp/{product}} for a named one. Answers as JSON ingestion does, except
- * that a stored report is 200: 400 with a problem body for bytes that are not an {@code Analytics}
- * message, 429 when rate limited, 503 when storage is unavailable.
+ * Pulp compatibility: pulpcore posts its protobuf {@code Analytics} message to {@code /} as
+ * {@code application/octet-stream} (or with no content type) and treats only 200 as success.
+ * {@code POST /} and {@code POST /api/v1/compat/pulp} take it for the server's one Pulp-compatible
+ * product, {@code POST /api/v1/compat/pulp/{product}} for a named one. Answers as JSON ingestion
+ * does, except that a stored report is 200: 400 with a problem body for bytes that are not an
+ * {@code Analytics} message, 429 when rate limited, 503 when storage is unavailable. What a web page
+ * could make its visitors' browsers post without asking is refused: the form and text content types
+ * (415) and any request carrying an {@code Origin} header (403), which browsers add to every
+ * cross-origin post and pulpcore never sends.
  */
 public final class PulpEndpoint {
+
+    /** The content types a browser posts cross-origin without a preflight (the Fetch standard's CORS-safelisted ones). */
+    private static final Set<String> BROWSER_SIMPLE_TYPES = Set.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data");
 
     private final Ingestion ingestion;
     private final ReportPost post;
@@ -34,7 +43,27 @@ public final class PulpEndpoint {
     }
 
     private void post(Context ctx, String product) {
+        refuseBrowsers(ctx);
         post.handle(ctx, 200, body -> ingestion.ingestPulp(product, body));
+    }
+
+    private void refuseBrowsers(Context ctx) {
+        String contentType = ctx.header("Content-Type");
+        if (contentType != null && BROWSER_SIMPLE_TYPES.contains(essence(contentType))) {
+            ingestion.recordRejected("unsupported-media-type");
+            throw new RejectedReport(415, "unsupported-media-type", null,
+                    "Pulp's analytics are posted as application/octet-stream (or with no content type), never as " + essence(contentType));
+        }
+        if (ctx.header("Origin") != null) {
+            ingestion.recordRejected("cross-origin");
+            throw new RejectedReport(403, "cross-origin", null, "reports come from installations, not from web pages");
+        }
+    }
+
+    /** A media type without its parameters, in lower case: {@code Text/Plain; charset=x} is {@code text/plain}. */
+    private static String essence(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 
     /** The one product configured with {@code compat: pulp}; 404 when there is none, 400 when the choice is ambiguous. */

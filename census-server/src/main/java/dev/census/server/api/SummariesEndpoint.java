@@ -83,6 +83,9 @@ public final class SummariesEndpoint {
         int limit = limit(ctx);
         String cursor = ctx.queryParam("cursor");
         SummaryRow after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+        if (after != null && !QueryDays.contains(after.day(), clock)) {
+            throw new Problem.BadRequest("cursor", "the cursor is not one this API gave out");
+        }
         cache.answer(ctx, store.summaryStamp(product.name()), () -> summaries(ctx, product, range, limit, after));
     }
 

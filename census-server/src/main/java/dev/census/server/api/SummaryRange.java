@@ -4,7 +4,6 @@ import dev.census.protocol.Channel;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /** The day range and channel a summary request asks for, with defaults: the 90 days to yesterday, production. */
@@ -15,9 +14,15 @@ public record SummaryRange(LocalDate from, LocalDate to, String channel) {
     /** Widest range one request may ask for: ten years. */
     static final int MAX_DAYS = 3660;
 
+    /**
+     * The range the request asks for; a day outside {@link QueryDays}' window is a 400, and the
+     * default {@code from} never reaches before the window's first day.
+     */
     public static SummaryRange of(Context ctx, Clock clock) {
-        LocalDate to = day(ctx, "to", LocalDate.now(clock).minusDays(1));
-        LocalDate from = day(ctx, "from", to.minusDays(DEFAULT_DAYS - 1));
+        LocalDate givenFrom = QueryDays.parse(ctx, "from", clock);
+        LocalDate givenTo = QueryDays.parse(ctx, "to", clock);
+        LocalDate to = givenTo != null ? givenTo : LocalDate.now(clock).minusDays(1);
+        LocalDate from = givenFrom != null ? givenFrom : latestOf(QueryDays.EARLIEST, to.minusDays(DEFAULT_DAYS - 1));
         if (from.isAfter(to)) {
             throw new Problem.BadRequest("from", "from must not be after to");
         }
@@ -33,16 +38,8 @@ public record SummaryRange(LocalDate from, LocalDate to, String channel) {
         return new SummaryRange(from, to, channel);
     }
 
-    private static LocalDate day(Context ctx, String name, LocalDate fallback) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new Problem.BadRequest(name, name + " must be a day such as 2026-01-31");
-        }
+    private static LocalDate latestOf(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** Every day of the range, in order. */

@@ -1,6 +1,11 @@
 package dev.census.server.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,14 +22,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a request body into a {@link Report}: JSON syntax and types first (400), then the wire rules
- * of Census JSON v1 (422). Every error names the field at fault.
+ * Turns a request body into a {@link Report}: JSON syntax and types first (400: also a key given
+ * twice, or a number its field cannot hold), then the wire rules of Census JSON v1 (422). Every
+ * error names the field at fault.
  */
 final class ReportDecoder {
 
     private static final Set<String> FIELDS = Set.of("schema", "product", "system_id", "channel", "sent_at", "components", "metrics");
 
-    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Strict: a key given twice is an error, never "the last one wins". */
+    private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     Report decode(byte[] body) {
         JsonNode root = parse(body);
@@ -40,6 +49,9 @@ final class ReportDecoder {
         JsonNode schema = root.get("schema");
         if (schema == null || !schema.isIntegralNumber()) {
             throw syntax("schema", "must be the number " + WireRules.SCHEMA);
+        }
+        if (!schema.canConvertToLong()) {
+            throw syntax("schema", "number out of range: must be the number " + WireRules.SCHEMA);
         }
         if (schema.asLong() != WireRules.SCHEMA) {
             throw invalid("schema", "unsupported schema " + schema.asText() + "; this server speaks " + WireRules.SCHEMA);
@@ -69,6 +81,8 @@ final class ReportDecoder {
                 throw syntax(null, "the body is empty");
             }
             return root;
+        } catch (StreamReadException e) {
+            throw syntax(duplicateKey(e), "malformed JSON: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw syntax(null, "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -110,6 +124,9 @@ final class ReportDecoder {
             JsonNode value = field.getValue();
             MetricValue metric;
             if (value.isNumber()) {
+                if (!Double.isFinite(value.asDouble())) {
+                    throw syntax(path, "number out of range");
+                }
                 metric = MetricValue.of(value.asDouble());
             } else if (value.isBoolean()) {
                 metric = MetricValue.of(value.asBoolean());
@@ -124,6 +141,26 @@ final class ReportDecoder {
                 throw invalid(path, e.detail());
             }
         }
+    }
+
+    /**
+     * The key given twice, as the problem's {@code field} ({@code components[0].version},
+     * {@code metrics.workers.processes}); null for any other syntax error.
+     */
+    private static String duplicateKey(StreamReadException e) {
+        JsonParser parser = e.getProcessor();
+        if (parser == null || e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate field")) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot(); context = context.getParent()) {
+            if (context.inArray()) {
+                path.insert(0, "[" + Math.max(0, context.getCurrentIndex()) + "]");
+            } else if (context.getCurrentName() != null) {
+                path.insert(0, "." + context.getCurrentName());
+            }
+        }
+        return path.isEmpty() ? null : path.substring(path.charAt(0) == '.' ? 1 : 0);
     }
 
     private static MetricValue textValue(String text, String path) {

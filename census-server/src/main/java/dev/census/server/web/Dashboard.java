@@ -3,6 +3,7 @@ package dev.census.server.web;
 import dev.census.protocol.registry.MetricDefinition;
 import dev.census.protocol.registry.MetricStatus;
 import dev.census.protocol.registry.ProductDefinition;
+import dev.census.server.api.Problem;
 import dev.census.server.api.Series;
 import dev.census.server.api.SeriesReader;
 import dev.census.server.api.SummaryCache;
@@ -85,7 +86,14 @@ public final class Dashboard {
         if (product == null) {
             return;
         }
-        SummaryRange range = SummaryRange.of(ctx, clock);
+        SummaryRange range;
+        try {
+            range = SummaryRange.of(ctx, clock);
+        } catch (Problem.BadRequest e) {
+            answer(ctx, 400, html("bad-request.ftlh", "Bad request",
+                    Map.of("detail", e.getMessage(), "back", "/p/" + product.name(), "backTitle", product.title())));
+            return;
+        }
         cache.answer(ctx, store.summaryStamp(product.name()), () -> {
             Map<String, Series> published = series.readAll(product.name(), range, metric -> !metric.endsWith(ProductCharts.XYZ));
             Series emptySystems = published.containsKey(ProductCharts.SYSTEMS) ? null
@@ -134,11 +142,14 @@ public final class Dashboard {
         String name = ctx.pathParam("product");
         ProductDefinition product = registry.product(name).orElse(null);
         if (product == null) {
-            ctx.status(404);
-            SummaryCache.Answer answer = html("not-found.ftlh", "Not found", Map.of("what", "product " + name));
-            ctx.contentType(answer.contentType()).result(answer.body());
+            answer(ctx, 404, html("not-found.ftlh", "Not found", Map.of("what", "product " + name)));
         }
         return product;
+    }
+
+    /** An uncached page: an error the reader can act on. */
+    private static void answer(Context ctx, int status, SummaryCache.Answer page) {
+        ctx.status(status).contentType(page.contentType()).result(page.body());
     }
 
     /** Links to the usual ranges ending on the range's last day, on the same channel. */

@@ -1,11 +1,15 @@
 package dev.census.server.testing;
 
+import dev.census.protocol.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
-/** A deterministic fleet of demo installations reporting over several days: the same seed, the same report bodies. */
+/**
+ * A deterministic fleet of demo installations reporting over several days: the same seed, the same
+ * report bodies. A development build of core always reports to the dev channel, as the protocol requires.
+ */
 public final class Fleet {
 
     private static final String[] ENGINES = {"postgresql", "mariadb", "sqlite"};
@@ -30,9 +34,11 @@ public final class Fleet {
                 }
                 int sends = random.nextInt(5) == 0 ? 2 : 1;
                 for (int send = 0; send < sends; send++) {
+                    boolean devBuild = random.nextInt(4) == 0;
+                    String core = CORES[random.nextInt(CORES.length)];
                     Reports report = Reports.report().system(id).sentAt(day + "T1" + send + ":00:00Z")
-                            .channel(random.nextInt(4) == 0 ? "dev" : "production")
-                            .component("core", CORES[random.nextInt(CORES.length)])
+                            .channel(devBuild || !Version.isRelease(core) ? "dev" : "production")
+                            .component("core", core)
                             .metric("users.count", String.valueOf(random.nextInt(200)))
                             .metric("memory.mib", String.valueOf(256 + random.nextInt(4096)))
                             .metric("database.engine", "\"" + ENGINES[random.nextInt(ENGINES.length)] + "\"")
