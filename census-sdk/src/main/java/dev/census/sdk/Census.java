@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -32,7 +35,8 @@ import javax.net.ssl.TrustManagerFactory;
  * Census usage reporting, embedded in an application: one small anonymous report a day, with
  * the administrator's consent, visible before it is sent. Build it with {@link #builder()},
  * {@link #start()} it with the application, {@link #close()} it on shutdown. Nothing here throws
- * into the application for network, store or collector trouble: it logs and degrades.
+ * into the application for network, store or collector trouble: it logs and degrades. The work
+ * (building, staging and uploading reports) runs on one daemon thread; the getters never wait for it.
  */
 public final class Census implements AutoCloseable {
 
@@ -40,27 +44,30 @@ public final class Census implements AutoCloseable {
     static final Duration MAX_NAP = Duration.ofMinutes(10);
     /** close() waits at most this long for an upload in flight to notice. */
     static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
+    static final String THREAD_NAME = "census-scheduler";
+
+    /** A piece of the SDK's work, run on its thread. */
+    private interface Work<T> {
+        T run() throws InterruptedException;
+    }
 
     private final Settings settings;
+    private final Outbox outbox;
     private final Reporter reporter;
     private final QuietLog log;
-    private ScheduledThreadPoolExecutor scheduler;
+    /** Guards the thread's life; private, so no application code can hold it. */
+    private final Object lifecycle = new Object();
+    private ScheduledThreadPoolExecutor worker;
+    private volatile Thread workerThread;
     private boolean started;
-    private volatile boolean closed;
+    private boolean closed;
 
-    private Census(Settings settings) {
+    private Census(Settings settings, SystemIdStore identity, OutboxStore outboxStore) {
         this.settings = settings;
         this.log = new QuietLog(settings.clock());
+        this.outbox = new Outbox(outboxStore, this);
         JdkHttpTransport transport = new JdkHttpTransport(settings.proxy(), settings.sslContext(), settings.clock());
-        this.reporter = new Reporter(settings, log, new Uploader(settings, transport, log));
-        settings.outbox().onResume(() -> {
-            try {
-                return reporter.sendNewestPending();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return UploadResult.nothingToSend("interrupted");
-            }
-        });
+        this.reporter = new Reporter(settings, identity, outbox, log, new Uploader(settings, transport, log));
     }
 
     public static Builder builder() {
@@ -71,22 +78,18 @@ public final class Census implements AutoCloseable {
      * Starts reporting: logs the one start-up notice and schedules the daily report on one daemon
      * thread. Returns at once; the state is read on that thread, never on the caller's.
      */
-    public synchronized void start() {
-        if (started || closed) {
-            return;
+    public void start() {
+        synchronized (lifecycle) {
+            if (started || closed) {
+                return;
+            }
+            started = true;
+            if (!settings.manualScheduling() && !settings.consentPolicy().certainlyOff()) {
+                worker().execute(this::tick);
+                return;
+            }
         }
-        started = true;
-        if (settings.manualScheduling() || settings.consentPolicy().certainlyOff()) {
-            safely(reporter::initialize); // no thread, no I/O beyond the state the store must read
-            return;
-        }
-        scheduler = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "census-scheduler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.setRemoveOnCancelPolicy(true);
-        scheduler.execute(this::tick);
+        safely(reporter::initialize); // no thread, no I/O beyond the state the store must read
     }
 
     /** The exact JSON the next upload would send. Writes nothing; when reporting is off, the system ID is a placeholder. */
@@ -96,23 +99,24 @@ public final class Census implements AutoCloseable {
 
     /**
      * Builds a report and sends it at once, consent permitting: an explicit administrator's
-     * action, so the 30-minute notice period and the daily schedule do not apply. One attempt.
+     * action, so the 30-minute notice period and the daily schedule do not apply. One attempt,
+     * made on the SDK's thread after an upload in flight there; the caller waits for its result.
      */
     public UploadResult sendNow() {
         try {
-            return reporter.sendNow();
+            return onWorker(reporter::sendNow).orElseGet(() -> failed("Census is closed: nothing was sent"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new UploadResult(UploadResult.Outcome.FAILED, 0, "interrupted", null);
+            return failed("interrupted");
         } catch (RuntimeException e) {
             log.warn("Census could not build or stage a report: " + e.getMessage(), e);
-            return new UploadResult(UploadResult.Outcome.FAILED, 0, "cannot build or stage a report: " + e.getMessage(), null);
+            return failed("cannot build or stage a report: " + e.getMessage());
         }
     }
 
     /** The local staging area: every report built, with its status; pause, resume, list, export. */
     public Outbox outbox() {
-        return settings.outbox();
+        return outbox;
     }
 
     /**
@@ -121,7 +125,10 @@ public final class Census implements AutoCloseable {
      */
     public boolean resetSystemId() {
         try {
-            return reporter.resetSystemId();
+            return onWorker(reporter::resetSystemId).orElseGet(() -> {
+                log.warn("Census is closed: the system ID was not reset");
+                return false;
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -138,17 +145,21 @@ public final class Census implements AutoCloseable {
         return reporter.mode();
     }
 
-    /** Stops the scheduler promptly; an upload in flight is abandoned and stays pending in the outbox. */
+    /** Stops the SDK's thread promptly; an upload in flight is abandoned and stays pending in the outbox. */
     @Override
     public void close() {
         ScheduledThreadPoolExecutor running;
-        synchronized (this) {
+        synchronized (lifecycle) {
             closed = true;
-            running = scheduler;
-            scheduler = null;
+            running = worker;
+            worker = null;
         }
         if (running != null) {
-            running.shutdownNow();
+            for (Runnable waiting : running.shutdownNow()) {
+                if (waiting instanceof Future<?> future) {
+                    future.cancel(false); // its caller learns that Census closed
+                }
+            }
             try {
                 running.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -157,14 +168,84 @@ public final class Census implements AutoCloseable {
         }
     }
 
-    /** For tests and manual scheduling: does whatever is due now. */
+    /** {@link Outbox#resume()}: lifts the pause and sends the newest held report, on the SDK's thread. */
+    UploadResult resumeOutbox() {
+        try {
+            return onWorker(reporter::resumeOutbox)
+                    .orElseGet(() -> UploadResult.nothingToSend("Census is closed: nothing was sent"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return UploadResult.nothingToSend("interrupted");
+        }
+    }
+
+    /** For tests and manual scheduling: does whatever is due now, on the SDK's thread, and waits for it. */
     void runDueWork() throws InterruptedException {
-        reporter.runDueWork();
+        onWorker(() -> {
+            reporter.runDueWork();
+            return Boolean.TRUE;
+        });
     }
 
     /** For tests and manual scheduling: when something is next due. */
     Optional<Instant> nextRunAt() {
         return reporter.nextRunAt();
+    }
+
+    /**
+     * Runs a piece of work on the SDK's thread, after whatever is in flight there, and waits for
+     * its result; empty when Census closed first. When reporting is off there is nothing to send,
+     * so no thread is started for it: the work (which then touches no network) runs on the caller's.
+     */
+    private <T> Optional<T> onWorker(Work<T> work) throws InterruptedException {
+        Future<T> result;
+        synchronized (lifecycle) {
+            if (closed) {
+                return Optional.empty();
+            }
+            if (reporter.isOff() || Thread.currentThread() == workerThread) {
+                result = null;
+            } else {
+                result = worker().submit(work::run);
+            }
+        }
+        if (result == null) {
+            return Optional.of(work.run());
+        }
+        try {
+            T answer = result.get();
+            retireIfOff();
+            return Optional.of(answer);
+        } catch (CancellationException e) {
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InterruptedException) {
+                return Optional.empty(); // closed while it ran
+            }
+            if (cause instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** The one daemon thread, started on first use. */
+    private ScheduledThreadPoolExecutor worker() {
+        assert Thread.holdsLock(lifecycle);
+        if (worker == null) {
+            worker = new ScheduledThreadPoolExecutor(1, task -> {
+                Thread thread = new Thread(task, THREAD_NAME);
+                thread.setDaemon(true);
+                workerThread = thread;
+                return thread;
+            });
+            worker.setRemoveOnCancelPolicy(true);
+        }
+        return worker;
     }
 
     private void tick() {
@@ -179,19 +260,28 @@ public final class Census implements AutoCloseable {
         } catch (Error e) {
             log.warn("Census reporting failed unexpectedly; it will try again later", e);
         }
-        synchronized (this) {
-            if (closed || scheduler == null) {
-                return;
-            }
-            if (reporter.isOff()) {
-                scheduler.shutdown(); // off: no thread at all
-                scheduler = null;
+        synchronized (lifecycle) {
+            if (closed || worker == null || retireIfOff()) {
                 return;
             }
             Instant now = settings.clock().instant();
             Duration wait = reporter.nextRunAt().map(next -> Duration.between(now, next)).orElse(MAX_NAP);
             long millis = Math.max(1_000, Math.min(wait.toMillis(), MAX_NAP.toMillis()));
-            scheduler.schedule(this::tick, millis, TimeUnit.MILLISECONDS);
+            worker.schedule(this::tick, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Off (decided by the store, which the first work read): no thread at all. True when there is none. */
+    private boolean retireIfOff() {
+        synchronized (lifecycle) {
+            if (!reporter.isOff()) {
+                return false;
+            }
+            if (worker != null) {
+                worker.shutdown();
+                worker = null;
+            }
+            return true;
         }
     }
 
@@ -201,6 +291,10 @@ public final class Census implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Census could not start reporting: " + e.getMessage(), e);
         }
+    }
+
+    private static UploadResult failed(String why) {
+        return new UploadResult(UploadResult.Outcome.FAILED, 0, why, null);
     }
 
     /** Collects and checks the configuration; every problem is reported here, naming the argument. */
@@ -412,12 +506,12 @@ public final class Census implements AutoCloseable {
                 throw new IllegalStateException("stateDir or systemIdStore is required");
             }
             SystemIdStore identity = store != null ? store : SystemIdStore.inDirectory(stateDir);
-            Outbox outbox = new Outbox(stateDir == null ? null : stateDir.resolve("outbox"));
+            OutboxStore outbox = stateDir == null ? new MemoryOutboxStore() : new DirectoryOutboxStore(stateDir.resolve("outbox"));
             ProxySelector proxySelector = proxy != null ? proxy : EnvironmentProxySelector.fromEnvironment(environment);
             ConsentPolicy policy = new ConsentPolicy(environment, consent, defaultConsent, upgradeConsent, predatesTelemetry);
-            return new Census(new Settings(product, endpoint, devEndpoint, mirrorEndpoint, identity, outbox,
-                    List.copyOf(components), new LinkedHashMap<>(metrics), policy, collectorTimeout, proxySelector,
-                    sslContext, clock, disableHint, previewHint, pii, manualScheduling));
+            return new Census(new Settings(product, endpoint, devEndpoint, mirrorEndpoint, components, metrics, policy,
+                    collectorTimeout, proxySelector, sslContext, clock, disableHint, previewHint, pii, manualScheduling),
+                    identity, outbox);
         }
 
         private static URI requireHttp(URI uri, String name) {

@@ -13,11 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The SDK's work, driven by the scheduler (or a test) through {@link #runDueWork()}: decide
- * consent, tell the administrator, keep the identity, build the day's report into the outbox
- * and upload it with retries within the hour, then wait for tomorrow.
+ * The SDK's work: decide consent, tell the administrator, keep the identity, build the day's
+ * report into the outbox and upload it with retries within the hour, then wait for tomorrow.
+ * The work ({@link #runDueWork()}, {@link #sendNow()}, {@link #resumeOutbox()},
+ * {@link #resetSystemId()}) runs on the SDK's one thread, {@link Census} sees to that; the getters
+ * run on any thread and read a volatile {@link State}, so no caller ever waits for the network.
  */
 final class Reporter {
 
@@ -39,222 +42,277 @@ final class Reporter {
     private record Preview(Report report, Instant builtAt) {
     }
 
+    /**
+     * What the getters read, replaced whole: the decision, the identity (null when off), when the
+     * day's report is due and the retry planned, if any. Set once by the initialization, then
+     * only by the work.
+     */
+    private record State(ConsentPolicy.Decision decision, Installation installation, Instant nextDailyAt, Retry retry) {
+        State withInstallation(Installation newInstallation) {
+            return new State(decision, newInstallation, nextDailyAt, retry);
+        }
+
+        State withNextDailyAt(Instant next) {
+            return new State(decision, installation, next, retry);
+        }
+
+        State withRetry(Retry newRetry) {
+            return new State(decision, installation, nextDailyAt, newRetry);
+        }
+
+        boolean off() {
+            return decision.mode() == Consent.OFF;
+        }
+    }
+
     private final Settings settings;
+    private final SystemIdStore identity;
+    private final Outbox outbox;
     private final QuietLog log;
     private final Uploader uploader;
     private final DailySchedule schedule;
     private final SecureRandom random = new SecureRandom();
+    private final Object initializing = new Object();
+    private final AtomicReference<Preview> preview = new AtomicReference<>();
 
-    private boolean initialized;
-    private Instant initRetryAt;
-    private ConsentPolicy.Decision decision;
-    private Installation installation;
-    private Instant nextDailyAt;
-    private Retry retry;
-    private Preview preview;
+    private volatile State state;
+    private volatile Instant initRetryAt;
 
-    Reporter(Settings settings, QuietLog log, Uploader uploader) {
+    Reporter(Settings settings, SystemIdStore identity, Outbox outbox, QuietLog log, Uploader uploader) {
         this.settings = settings;
+        this.identity = identity;
+        this.outbox = outbox;
         this.log = log;
         this.uploader = uploader;
         this.schedule = new DailySchedule(random, settings.clock().instant());
     }
 
     /** Decides consent, creates the identity when reporting is not off, and logs the notice; once. */
-    synchronized void initialize() {
-        if (initialized) {
-            return;
-        }
-        ConsentPolicy policy = settings.consentPolicy();
-        if (policy.certainlyOff()) {
-            decision = policy.withoutStore().orElse(new ConsentPolicy.Decision(Consent.OFF, "the application's default"));
-        } else {
-            Optional<Installation> stored = settings.store().read();
-            boolean upgraded = stored.map(Installation::upgraded).orElseGet(policy::predatesTelemetry);
-            decision = policy.decide(upgraded);
-            if (decision.mode() != Consent.OFF) {
-                installation = stored.orElseGet(() -> settings.store().createIfAbsent(new Installation(
-                        UUID.randomUUID(), upgraded, random.nextInt(86_400), null, Installation.NEVER)));
-                if (decision.uploads() && installation.firstNoticeAt() == null) {
-                    settings.store().recordFirstNotice(settings.clock().instant());
-                    installation = settings.store().read().orElse(installation);
-                }
-                nextDailyAt = schedule.next(installation, settings.clock().instant());
-                closeStaleReports();
+    void initialize() {
+        current();
+    }
+
+    /** The state; the first call initializes it (reads the store, never the network). */
+    private State current() {
+        State known = state;
+        return known != null ? known : initialized();
+    }
+
+    private State initialized() {
+        synchronized (initializing) {
+            if (state != null) {
+                return state;
             }
+            ConsentPolicy policy = settings.consentPolicy();
+            State initial;
+            if (policy.certainlyOff()) {
+                initial = new State(policy.withoutStore()
+                        .orElse(new ConsentPolicy.Decision(Consent.OFF, "the application's default")), null, null, null);
+            } else {
+                Optional<Installation> stored = identity.read();
+                boolean upgraded = stored.map(Installation::upgraded).orElseGet(policy::predatesTelemetry);
+                ConsentPolicy.Decision decision = policy.decide(upgraded);
+                Installation installation = null;
+                Instant nextDailyAt = null;
+                if (decision.mode() != Consent.OFF) {
+                    installation = stored.orElseGet(() -> identity.createIfAbsent(new Installation(
+                            UUID.randomUUID(), upgraded, random.nextInt(86_400), null, Installation.NEVER)));
+                    if (decision.uploads() && installation.firstNoticeAt() == null) {
+                        identity.recordFirstNotice(settings.clock().instant());
+                        installation = identity.read().orElse(installation);
+                    }
+                    nextDailyAt = schedule.next(installation, settings.clock().instant());
+                    closeStaleReports();
+                }
+                initial = new State(decision, installation, nextDailyAt, null);
+            }
+            state = initial;
+            log.info(notice(initial));
+            return initial;
         }
-        initialized = true;
-        log.info(notice());
     }
 
     /** Pending reports of earlier days lost their retries with the process that made them: mark them failed. */
     private void closeStaleReports() {
-        if (settings.outbox().isPaused()) {
+        if (outbox.isPaused()) {
             return; // held for inspection, on purpose
         }
         LocalDate today = DailySchedule.day(settings.clock().instant());
-        for (Outbox.Entry entry : settings.outbox().list()) {
+        for (Outbox.Entry entry : outbox.list()) {
             if (entry.status() == Outbox.Status.PENDING && entry.day().isBefore(today)) {
-                settings.outbox().update(entry.id(), Outbox.Status.FAILED,
+                outbox.update(entry.id(), Outbox.Status.FAILED,
                         (entry.reason() == null ? "" : entry.reason() + "; ") + "the process stopped before it was sent");
             }
         }
     }
 
     /** Does whatever is due now: the day's report, or a retry. Never throws for store or network trouble. */
-    synchronized void runDueWork() throws InterruptedException {
+    void runDueWork() throws InterruptedException {
         Instant now = settings.clock().instant();
-        if (!initialized) {
-            if (initRetryAt != null && now.isBefore(initRetryAt)) {
+        if (state == null) {
+            Instant retryAt = initRetryAt;
+            if (retryAt != null && now.isBefore(retryAt)) {
                 return;
             }
             try {
-                initialize();
+                current();
             } catch (RuntimeException e) {
                 initRetryAt = now.plus(STORE_RETRY);
-                log.warnThrottled("store", "Census cannot read or create its state in " + settings.store().describe()
+                log.warnThrottled("store", "Census cannot read or create its state in " + identity.describe()
                         + " (will try again at " + initRetryAt + "): " + e.getMessage());
                 return;
             }
         }
-        if (decision.mode() == Consent.OFF) {
+        if (state.off()) {
             return;
         }
+        Retry retry = state.retry();
         if (retry != null && !now.isBefore(retry.nextAt())) {
             retry(now);
         }
+        Instant nextDailyAt = state.nextDailyAt();
         if (nextDailyAt != null && !now.isBefore(nextDailyAt)) {
             daily(now);
         }
     }
 
     /** When {@link #runDueWork()} next has something to do; empty when reporting is off. */
-    synchronized Optional<Instant> nextRunAt() {
-        if (!initialized) {
-            return Optional.of(initRetryAt != null ? initRetryAt : settings.clock().instant());
+    Optional<Instant> nextRunAt() {
+        State known = state;
+        if (known == null) {
+            Instant retryAt = initRetryAt;
+            return Optional.of(retryAt != null ? retryAt : settings.clock().instant());
         }
-        if (decision.mode() == Consent.OFF) {
+        if (known.off()) {
             return Optional.empty();
         }
-        Instant next = nextDailyAt;
-        if (retry != null && (next == null || retry.nextAt().isBefore(next))) {
-            next = retry.nextAt();
+        Instant next = known.nextDailyAt();
+        if (known.retry() != null && (next == null || known.retry().nextAt().isBefore(next))) {
+            next = known.retry().nextAt();
         }
         return Optional.ofNullable(next);
     }
 
-    synchronized boolean isOff() {
-        return initialized && decision.mode() == Consent.OFF;
+    /** True once reporting is known to be off: there is no work, and no thread is needed for it. */
+    boolean isOff() {
+        State known = state;
+        return known != null ? known.off() : settings.consentPolicy().certainlyOff();
     }
 
-    synchronized Consent mode() {
-        initialize();
-        return decision.mode();
+    Consent mode() {
+        return current().decision().mode();
     }
 
-    synchronized Optional<UUID> systemId() {
-        initialize();
-        return Optional.ofNullable(installation).map(Installation::systemId);
+    Optional<UUID> systemId() {
+        return Optional.ofNullable(current().installation()).map(Installation::systemId);
     }
 
     /** The exact JSON the next upload would send; writes nothing and, when off, shows a placeholder ID. */
-    synchronized String preview() {
-        initialize();
+    String preview() {
+        State known = current();
         Instant now = settings.clock().instant();
-        Report report = build(now, installation == null ? PLACEHOLDER_ID : installation.systemId());
-        preview = installation == null ? null : new Preview(report, now);
+        Report report = build(now, known.installation() == null ? PLACEHOLDER_ID : known.installation().systemId());
+        preview.set(known.installation() == null ? null : new Preview(report, now));
         return ReportJson.write(report);
     }
 
     /** Builds a report and sends it at once (consent and pause permitting): one attempt, no retries. */
-    synchronized UploadResult sendNow() throws InterruptedException {
-        initialize();
-        if (decision.mode() == Consent.OFF) {
-            return new UploadResult(UploadResult.Outcome.OFF, 0, "reporting is off (" + decision.reason() + ")", null);
+    UploadResult sendNow() throws InterruptedException {
+        State known = current();
+        if (known.off()) {
+            return off(known);
         }
         Instant now = settings.clock().instant();
-        Report report = preview != null && !now.isAfter(preview.builtAt().plus(PREVIEW_VALIDITY))
-                ? preview.report() : build(now, installation.systemId());
-        preview = null;
-        Outbox.Entry entry = stage(report, DailySchedule.day(now), now);
-        return entry.status() == Outbox.Status.PENDING && !settings.outbox().isPaused() ? sendOnce(entry) : notSent(entry);
+        UUID systemId = known.installation().systemId();
+        Preview shown = preview.getAndSet(null);
+        Report report = shown != null && shown.report().systemId().equals(systemId)
+                && !now.isAfter(shown.builtAt().plus(PREVIEW_VALIDITY)) ? shown.report() : build(now, systemId);
+        Outbox.Entry entry = stage(known.decision(), report, DailySchedule.day(now), now);
+        return entry.status() == Outbox.Status.PENDING && !outbox.isPaused() ? sendOnce(entry) : notSent(known, entry);
     }
 
-    /** Sends the newest pending report (after a resume): one attempt, consent permitting. */
-    synchronized UploadResult sendNewestPending() throws InterruptedException {
-        initialize();
-        if (decision.mode() == Consent.OFF) {
-            return new UploadResult(UploadResult.Outcome.OFF, 0, "reporting is off (" + decision.reason() + ")", null);
+    /**
+     * Lifts the outbox's pause, supersedes all held reports but the newest and sends that one at
+     * once: one attempt, consent permitting.
+     */
+    UploadResult resumeOutbox() throws InterruptedException {
+        outbox.unpauseKeepingOnlyTheNewest();
+        State known = current();
+        if (known.off()) {
+            return off(known);
         }
-        Optional<Outbox.Entry> newest = settings.outbox().newestPending();
+        Optional<Outbox.Entry> newest = outbox.newestPending();
         if (newest.isEmpty()) {
             return UploadResult.nothingToSend("no report is waiting in the outbox");
         }
-        retry = null;
+        state = known.withRetry(null);
         Outbox.Entry entry = newest.get();
-        if (!decision.uploads()) {
-            settings.outbox().update(entry.id(), Outbox.Status.LOCAL, "kept locally: " + decision.reason());
-            return notSent(entry.with(Outbox.Status.LOCAL, decision.reason()));
+        if (!known.decision().uploads()) {
+            outbox.update(entry.id(), Outbox.Status.LOCAL, "kept locally: " + known.decision().reason());
+            return notSent(known, entry.with(Outbox.Status.LOCAL, known.decision().reason()));
         }
-        return settings.outbox().isPaused() ? notSent(entry) : sendOnce(entry);
+        return outbox.isPaused() ? notSent(known, entry) : sendOnce(entry);
     }
 
     /** Rotates the system ID (or, when off, forgets it) and asks the server to delete the old ID's data. */
-    synchronized boolean resetSystemId() throws InterruptedException {
-        initialize();
-        Optional<Installation> stored = installation != null ? Optional.of(installation) : settings.store().read();
+    boolean resetSystemId() throws InterruptedException {
+        State known = current();
+        Optional<Installation> stored = known.installation() != null ? Optional.of(known.installation()) : identity.read();
         if (stored.isEmpty()) {
             log.info("Census has no system ID stored: nothing to reset or delete");
             return false;
         }
         UUID old = stored.get().systemId();
-        if (decision.mode() == Consent.OFF) {
-            settings.store().forget();
+        if (known.off()) {
+            identity.forget();
             log.info("Census forgot the system ID (reporting is off: no new one is created)");
         } else {
             UUID fresh = UUID.randomUUID();
-            settings.store().replaceSystemId(fresh);
-            installation = installation.withSystemId(fresh);
+            identity.replaceSystemId(fresh);
+            state = known.withInstallation(known.installation().withSystemId(fresh));
             log.info("Census replaced the system ID with a new random one; reports from now on cannot be linked to earlier ones");
         }
-        preview = null;
+        preview.set(null);
         return uploader.delete(old.toString());
+    }
+
+    private static UploadResult off(State known) {
+        return new UploadResult(UploadResult.Outcome.OFF, 0, "reporting is off (" + known.decision().reason() + ")", null);
     }
 
     private void daily(Instant now) throws InterruptedException {
         LocalDate day = DailySchedule.day(now);
         boolean mine;
         try {
-            mine = settings.store().claimDay(day);
+            mine = identity.claimDay(day);
         } catch (RuntimeException e) {
-            nextDailyAt = now.plus(STORE_RETRY);
-            log.warnThrottled("store", "Census cannot take the day's upload lease in " + settings.store().describe()
-                    + " (will try again at " + nextDailyAt + "): " + e.getMessage());
+            state = state.withNextDailyAt(now.plus(STORE_RETRY));
+            log.warnThrottled("store", "Census cannot take the day's upload lease in " + identity.describe()
+                    + " (will try again at " + state.nextDailyAt() + "): " + e.getMessage());
             return;
         }
-        installation = installation.withLastReportDay(day);
-        nextDailyAt = schedule.next(installation, now);
+        Installation installation = state.installation().withLastReportDay(day);
+        state = state.withInstallation(installation).withNextDailyAt(schedule.next(installation, now));
         if (!mine) {
             log.debug("Census: the report of " + day + " is another node's (or was already made)");
             return;
         }
-        Outbox.Entry entry = stage(build(now, installation.systemId()), day, now);
-        if (entry.status() == Outbox.Status.PENDING && !settings.outbox().isPaused()) {
+        Outbox.Entry entry = stage(state.decision(), build(now, installation.systemId()), day, now);
+        if (entry.status() == Outbox.Status.PENDING && !outbox.isPaused()) {
             handle(entry, uploader.send(entry), 1, now, now);
             uploader.mirror(entry);
         }
     }
 
     private void retry(Instant now) throws InterruptedException {
-        Retry due = retry;
-        retry = null;
-        Optional<Outbox.Entry> entry = settings.outbox().list().stream()
-                .filter(e -> e.id().equals(due.entryId()) && e.status() == Outbox.Status.PENDING).findFirst();
+        Retry due = state.retry();
+        state = state.withRetry(null);
+        Optional<Outbox.Entry> entry = outbox.find(due.entryId()).filter(e -> e.status() == Outbox.Status.PENDING);
         if (entry.isEmpty()) {
             return; // superseded, exported away, or resumed by an administrator meanwhile
         }
-        if (settings.outbox().isPaused()) {
-            settings.outbox().update(due.entryId(), Outbox.Status.PENDING, "held: the outbox is paused");
+        if (outbox.isPaused()) {
+            outbox.update(due.entryId(), Outbox.Status.PENDING, "held: the outbox is paused");
             return;
         }
         handle(entry.get(), uploader.send(entry.get()), due.attempts() + 1, due.firstAttemptAt(), now);
@@ -263,12 +321,12 @@ final class Reporter {
     private void handle(Outbox.Entry entry, Uploader.Attempt attempt, int attempts, Instant firstAt, Instant now) {
         UploadResult result = attempt.result();
         if (result.sent()) {
-            settings.outbox().update(entry.id(), Outbox.Status.SENT, result.detail());
+            outbox.update(entry.id(), Outbox.Status.SENT, result.detail());
             return;
         }
         if (!attempt.retryable()) {
             String reason = result.detail() + " (refused: not retried)";
-            settings.outbox().update(entry.id(), Outbox.Status.FAILED, reason);
+            outbox.update(entry.id(), Outbox.Status.FAILED, reason);
             log.warn("Census could not send the usage report of " + entry.day() + ": " + reason);
             return;
         }
@@ -280,12 +338,12 @@ final class Reporter {
         if (next == null || next.isAfter(firstAt.plus(RETRY_WINDOW))) {
             String reason = result.detail() + " (gave up after " + attempts + " attempt" + (attempts == 1 ? "" : "s")
                     + "; the next report is tomorrow's)";
-            settings.outbox().update(entry.id(), Outbox.Status.FAILED, reason);
+            outbox.update(entry.id(), Outbox.Status.FAILED, reason);
             log.warn("Census could not send the usage report of " + entry.day() + ": " + reason);
             return;
         }
-        retry = new Retry(entry.id(), attempts, firstAt, next);
-        settings.outbox().update(entry.id(), Outbox.Status.PENDING,
+        state = state.withRetry(new Retry(entry.id(), attempts, firstAt, next));
+        outbox.update(entry.id(), Outbox.Status.PENDING,
                 "attempt " + attempts + " failed: " + result.detail() + "; next attempt at " + next);
         String line = "Census could not send the usage report of " + entry.day() + ": " + result.detail()
                 + " (attempt " + attempts + ", will retry at " + next + ")";
@@ -300,29 +358,29 @@ final class Reporter {
         Uploader.Attempt attempt = uploader.send(entry);
         UploadResult result = attempt.result();
         if (result.sent()) {
-            settings.outbox().update(entry.id(), Outbox.Status.SENT, result.detail());
+            outbox.update(entry.id(), Outbox.Status.SENT, result.detail());
         } else {
-            settings.outbox().update(entry.id(), Outbox.Status.FAILED, result.detail() + " (sent on request: not retried)");
+            outbox.update(entry.id(), Outbox.Status.FAILED, result.detail() + " (sent on request: not retried)");
             log.warn("Census could not send the usage report of " + entry.day() + ": " + result.detail());
         }
         uploader.mirror(entry);
         return result;
     }
 
-    private UploadResult notSent(Outbox.Entry entry) {
+    private static UploadResult notSent(State known, Outbox.Entry entry) {
         return entry.status() == Outbox.Status.LOCAL
                 ? new UploadResult(UploadResult.Outcome.KEPT_LOCALLY, 0, "kept in the outbox, not uploaded: "
-                        + decision.reason(), entry.report())
+                        + known.decision().reason(), entry.report())
                 : new UploadResult(UploadResult.Outcome.HELD, 0, "held in the paused outbox", entry.report());
     }
 
-    private Outbox.Entry stage(Report report, LocalDate day, Instant now) {
+    private Outbox.Entry stage(ConsentPolicy.Decision decision, Report report, LocalDate day, Instant now) {
         String json = ReportJson.write(report);
         if (!decision.uploads()) {
-            return settings.outbox().add(json, day, now, Outbox.Status.LOCAL, "kept locally: " + decision.reason());
+            return outbox.add(report.systemId(), json, day, now, Outbox.Status.LOCAL, "kept locally: " + decision.reason());
         }
-        return settings.outbox().add(json, day, now, Outbox.Status.PENDING,
-                settings.outbox().isPaused() ? "held: the outbox is paused" : null);
+        return outbox.add(report.systemId(), json, day, now, Outbox.Status.PENDING,
+                outbox.isPaused() ? "held: the outbox is paused" : null);
     }
 
     private Report build(Instant now, UUID systemId) {
@@ -344,22 +402,22 @@ final class Reporter {
         return report.build();
     }
 
-    private String notice() {
+    private String notice(State known) {
         String what = "an anonymous report (a random system ID"
                 + (settings.components().isEmpty() ? "" : ", the versions of "
                 + String.join(", ", settings.components().stream().map(Component::name).toList()))
                 + (settings.metrics().isEmpty() ? "" : ", and the metrics " + String.join(", ", settings.metrics().keySet()))
                 + ")";
         String product = "Census usage reporting for " + settings.product() + " is ";
-        return switch (decision.mode()) {
-            case OFF -> product + "OFF (" + decision.reason() + "): nothing is collected, written or sent.";
-            case LOCAL -> product + "LOCAL (" + decision.reason() + "): once a day " + what + " is written to the outbox "
-                    + settings.outbox().describe() + " and never uploaded. See it with " + settings.previewHint()
+        return switch (known.decision().mode()) {
+            case OFF -> product + "OFF (" + known.decision().reason() + "): nothing is collected, written or sent.";
+            case LOCAL -> product + "LOCAL (" + known.decision().reason() + "): once a day " + what
+                    + " is written to the outbox " + outbox.describe() + " and never uploaded. See it with " + settings.previewHint()
                     + "; to stop it: " + settings.disableHint() + ".";
-            case ON -> product + "ON (" + decision.reason() + "): once a day, at about "
-                    + LocalTime.ofSecondOfDay(installation.secondOfDay()).truncatedTo(ChronoUnit.MINUTES) + " UTC, "
+            case ON -> product + "ON (" + known.decision().reason() + "): once a day, at about "
+                    + LocalTime.ofSecondOfDay(known.installation().secondOfDay()).truncatedTo(ChronoUnit.MINUTES) + " UTC, "
                     + what + " is sent to " + Settings.reportsUri(settings.channelEndpoint())
-                    + " (channel " + settings.channel().wireName() + "), the next one at " + nextDailyAt
+                    + " (channel " + settings.channel().wireName() + "), the next one at " + known.nextDailyAt()
                     + ". See exactly what is sent with " + settings.previewHint()
                     + "; every upload is logged in full; to turn it off: " + settings.disableHint() + ".";
         };

@@ -6,19 +6,22 @@ import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
-/** Everything {@link Census.Builder} collected and checked; read-only from here on. */
+/**
+ * Everything {@link Census.Builder} collected and checked: values only, read-only from here on.
+ * The stores that change (the identity, the outbox) belong to {@link Census}, not here.
+ */
 record Settings(
         String product,
         URI endpoint,
         URI devEndpoint,
         URI mirrorEndpoint,
-        SystemIdStore store,
-        Outbox outbox,
         List<Component> components,
         Map<String, Supplier<?>> metrics,
         ConsentPolicy consentPolicy,
@@ -30,6 +33,11 @@ record Settings(
         String previewHint,
         PiiCheck pii,
         boolean manualScheduling) {
+
+    Settings {
+        components = List.copyOf(components);
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics)); // in the order given
+    }
 
     /** Production when every component version is strictly X.Y.Z, dev otherwise. */
     Channel channel() {

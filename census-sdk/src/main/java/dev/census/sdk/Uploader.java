@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Makes one upload attempt of an outbox entry and classifies the answer: accepted, refused for
@@ -18,7 +16,6 @@ final class Uploader {
 
     /** Longest server answer quoted in a log line or an outbox reason. */
     private static final int MAX_QUOTED = 300;
-    private static final Pattern SYSTEM_ID = Pattern.compile("\"system_id\":\"([0-9a-f-]{36})\"");
 
     /** One attempt's outcome. */
     record Attempt(UploadResult result, boolean retryable, Optional<Duration> retryAfter) {
@@ -103,8 +100,7 @@ final class Uploader {
 
     /** System ID and day: one key per installation per day, the same for every retry. */
     static String idempotencyKey(Outbox.Entry entry) {
-        Matcher m = SYSTEM_ID.matcher(entry.report());
-        return (m.find() ? m.group(1) : "unknown") + ":" + entry.day();
+        return entry.systemId() + ":" + entry.day();
     }
 
     private static String quoted(String body) {

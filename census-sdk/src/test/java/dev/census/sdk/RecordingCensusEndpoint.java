@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -35,9 +37,43 @@ final class RecordingCensusEndpoint implements AutoCloseable {
     record Answer(int status, String body, Map<String, String> headers) {
     }
 
+    /** Holds report requests on the wire, unanswered, until released: an upload stalled mid-flight. */
+    static final class Stall {
+        private final CountDownLatch arrived = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        /** Waits until a report request has arrived and is being held. */
+        void awaitArrival() throws InterruptedException {
+            if (!arrived.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("no report arrived within 10 s");
+            }
+        }
+
+        /** Lets every held request (and every later one) be answered. */
+        void release() {
+            released.countDown();
+        }
+
+        private void hold() {
+            arrived.countDown();
+            boolean interrupted = false;
+            while (released.getCount() > 0) {
+                try {
+                    released.await();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private final HttpServer server;
     private final List<Request> requests = new ArrayList<>();
     private final Deque<Answer> script = new ArrayDeque<>();
+    private Stall stall;
 
     private RecordingCensusEndpoint(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -67,6 +103,12 @@ final class RecordingCensusEndpoint implements AutoCloseable {
         return this;
     }
 
+    /** From now on, report requests are held unanswered until the returned stall is released. */
+    synchronized Stall stallReports() {
+        stall = new Stall();
+        return stall;
+    }
+
     synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -77,6 +119,13 @@ final class RecordingCensusEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
+        Stall held;
+        synchronized (this) {
+            held = stall;
+        }
+        if (held != null) {
+            held.release(); // the server's stop waits for its handler thread
+        }
         server.stop(0);
     }
 
@@ -88,6 +137,13 @@ final class RecordingCensusEndpoint implements AutoCloseable {
             try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
                 decoded = in.readAllBytes();
             }
+        }
+        Stall held;
+        synchronized (this) {
+            held = exchange.getRequestMethod().equals("POST") ? stall : null;
+        }
+        if (held != null) {
+            held.hold();
         }
         Answer answer;
         synchronized (this) {

@@ -56,6 +56,7 @@ class UploadTest {
             RecordingCensusEndpoint.Request request = server.reports().get(0);
             Outbox.Entry entry = census.outbox().list().get(0);
             assertThat(entry.status()).isEqualTo(Outbox.Status.SENT);
+            assertThat(entry.systemId()).isEqualTo(census.systemId().orElseThrow());
             assertThat(request.body()).isEqualTo(entry.report());
             assertThat(request.header("Content-Encoding")).isEqualTo("gzip");
             assertThat(request.header("Content-Type")).isEqualTo("application/json");
