@@ -63,6 +63,13 @@ public final class ReportJson {
         return Double.toString(value);
     }
 
+    /** A JSON string literal of the text, quotes included: the one escaper of the wire format and the SDK. */
+    public static String quote(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2);
+        string(out, text);
+        return out.toString();
+    }
+
     private static void string(StringBuilder out, String text) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {

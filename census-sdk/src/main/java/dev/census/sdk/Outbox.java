@@ -1,5 +1,6 @@
 package dev.census.sdk;
 
+import dev.census.protocol.ReportJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -103,11 +104,11 @@ public final class Outbox {
         List<Entry> entries = list();
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
-            out.append(i == 0 ? "\n" : ",\n").append("{\"id\":").append(quote(entry.id()))
-                    .append(",\"created_at\":").append(quote(entry.createdAt().toString()))
-                    .append(",\"day\":").append(quote(entry.day().toString()))
-                    .append(",\"status\":").append(quote(entry.status().name().toLowerCase(Locale.ROOT)))
-                    .append(",\"reason\":").append(entry.reason() == null ? "null" : quote(entry.reason()))
+            out.append(i == 0 ? "\n" : ",\n").append("{\"id\":").append(ReportJson.quote(entry.id()))
+                    .append(",\"created_at\":").append(ReportJson.quote(entry.createdAt().toString()))
+                    .append(",\"day\":").append(ReportJson.quote(entry.day().toString()))
+                    .append(",\"status\":").append(ReportJson.quote(entry.status().name().toLowerCase(Locale.ROOT)))
+                    .append(",\"reason\":").append(entry.reason() == null ? "null" : ReportJson.quote(entry.reason()))
                     .append(",\"report\":").append(entry.report()).append('}');
         }
         out.append("\n]}\n");
@@ -176,21 +177,4 @@ public final class Outbox {
         done.stream().limit(Math.max(0, done.size() - KEPT)).forEach(e -> store.remove(e.id()));
     }
 
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
-    }
 }
