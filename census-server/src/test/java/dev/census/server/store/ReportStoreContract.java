@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.census.protocol.Channel;
 import dev.census.protocol.Component;
 import dev.census.protocol.MetricValue;
+import dev.census.protocol.registry.ValueRange;
+import dev.census.server.registry.RegistryLoader;
+import dev.census.server.summary.Summarizer;
+import dev.census.server.summary.SummaryRun;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -108,6 +112,57 @@ abstract class ReportStoreContract {
             assertThat(stats.p50()).isEqualTo(4.0);
             assertThat(stats.p90()).isCloseTo(4.8, org.assertj.core.data.Offset.offset(1e-9));
         });
+    }
+
+    /** Rows stored before ranges existed (or by a tool writing to the store directly) may hold any finite double. */
+    @Test
+    void numbersAtTheEdgeOfADoubleAreClippedToTwoToThe53AndCountedNeverOverflowed() {
+        store.append(List.of(
+                report(UUID.randomUUID(), DAY, Channel.PRODUCTION, Map.of("workers.processes", MetricValue.of(1e308),
+                        "memory.mib", MetricValue.of(-Double.MAX_VALUE))),
+                report(UUID.randomUUID(), DAY, Channel.PRODUCTION, Map.of("workers.processes", MetricValue.of(Double.MAX_VALUE),
+                        "memory.mib", MetricValue.of(1024))),
+                report(UUID.randomUUID(), DAY, Channel.PRODUCTION, Map.of("workers.processes", MetricValue.of(4))),
+                report(UUID.randomUUID(), DAY, Channel.PRODUCTION, Map.of("workers.processes", MetricValue.of(2)))));
+
+        DayAggregates day = store.aggregateDay("demo", DAY);
+
+        double limit = ValueRange.LIMIT;
+        assertThat(day.stats()).filteredOn(stats -> stats.metric().equals("workers.processes")).singleElement().satisfies(stats -> {
+            assertThat(stats.systems()).isEqualTo(4);
+            assertThat(stats.clipped()).isEqualTo(2);
+            assertThat(stats.mean()).isCloseTo((2 * limit + 6) / 4, org.assertj.core.data.Percentage.withPercentage(1e-9));
+            assertThat(stats.min()).isEqualTo(2.0);
+            assertThat(stats.p50()).isCloseTo((4 + limit) / 2, org.assertj.core.data.Percentage.withPercentage(1e-9));
+            assertThat(stats.p90()).isEqualTo(limit);
+            assertThat(stats.max()).isEqualTo(limit);
+        });
+        assertThat(day.stats()).filteredOn(stats -> stats.metric().equals("memory.mib")).singleElement().satisfies(stats -> {
+            assertThat(stats.clipped()).isEqualTo(1);
+            assertThat(stats.min()).isEqualTo(-limit);
+            assertThat(stats.max()).isEqualTo(1024.0);
+            assertThat(stats.mean()).isCloseTo((1024 - limit) / 2, org.assertj.core.data.Percentage.withPercentage(1e-9));
+        });
+    }
+
+    @Test
+    void aDayHoldingNumbersAtTheEdgeOfADoubleIsSummarizedAndPublished() {
+        store.append(List.of(
+                report(UUID.randomUUID(), DAY, Channel.PRODUCTION, Map.of("workers.processes", MetricValue.of(1e308))),
+                report(UUID.randomUUID(), DAY, Channel.PRODUCTION, Map.of("workers.processes", MetricValue.of(Double.MAX_VALUE))),
+                report(UUID.randomUUID(), DAY, Channel.PRODUCTION, Map.of("workers.processes", MetricValue.of(3)))));
+        java.time.Clock nextMorning = java.time.Clock.fixed(Instant.parse(DAY.plusDays(1) + "T06:00:00Z"), java.time.ZoneOffset.UTC);
+
+        SummaryRun run = new Summarizer(store, RegistryLoader.bundled(), nextMorning, 1).summarize(DAY, DAY, false);
+
+        assertThat(run.failed()).isEmpty();
+        assertThat(run.summarized()).containsEntry("demo", List.of(DAY));
+        Map<String, Double> published = new java.util.TreeMap<>();
+        store.readSummaries(new SummaryQuery("demo", "production", "workers.processes", DAY, DAY, 100, null)).stream()
+                .filter(SummaryRow::isStat).forEach(row -> published.put(row.key(), row.value()));
+        assertThat(published).containsOnlyKeys("mean", "min", "p50", "p90", "max")
+                .containsEntry("min", 3.0).containsEntry("p50", ValueRange.LIMIT).containsEntry("max", ValueRange.LIMIT);
+        assertThat(published.get("mean")).isCloseTo((2 * ValueRange.LIMIT + 3) / 3, org.assertj.core.data.Percentage.withPercentage(1e-9));
     }
 
     @Test
