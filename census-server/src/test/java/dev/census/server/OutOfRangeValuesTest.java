@@ -75,6 +75,20 @@ class OutOfRangeValuesTest {
         }
     }
 
+    @Test
+    void theRegistryApiAndTheAboutPageStateEachCountsAndGaugesValidRange() {
+        try (CensusServer server = TestServers.start(dataDir, clock)) {
+            CensusClient client = new CensusClient(server.port());
+            JsonNode metrics = json(client.get("/api/v1/products/demo/metrics")).get("items");
+            java.util.Map<String, String> ranges = new java.util.TreeMap<>();
+            metrics.forEach(metric -> ranges.put(metric.get("name").asText(), metric.path("min").asText("-") + ".." + metric.path("max").asText("-")));
+
+            assertThat(ranges).containsEntry("memory.mib", "0..67108864").containsEntry("workers.processes", "0..1000000000")
+                    .containsEntry("database.engine", "-..-");
+            assertThat(client.get("/p/demo/about").body()).contains("0 to 67108864; a value outside is dropped on arrival");
+        }
+    }
+
     private static HttpResponse<String> postPulp(CensusClient client, Analytics.Builder message) {
         return client.send(HttpRequest.newBuilder(URI.create(client.base() + "/"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(message.build().toByteArray())).build());
