@@ -1,26 +1,34 @@
 package dev.census.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.census.server.store.ReportStore;
 import dev.census.server.summary.Summarizer;
+import dev.census.server.summary.SummaryRun;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code census summarize}: on the data dir of a stopped server or on a PostgreSQL database, or —
- * given --url and the admin token — asks a running server to summarize.
+ * given --url and the admin token — asks a running server to summarize. Exits 1, naming each
+ * product and day on standard error, when any day could not be summarized (the others were).
  */
 @Command(name = "summarize", mixinStandardHelpOptions = true, description = "Summarize closed days now.")
 final class SummarizeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     StoreOptions store;
@@ -49,16 +57,24 @@ final class SummarizeCommand implements Callable<Integer> {
             return remote();
         }
         try (ReportStore opened = store.open()) {
-            Map<String, List<LocalDate>> written = new Summarizer(opened, publish.registry.load(), Clock.systemUTC(), publish.k)
+            SummaryRun run = new Summarizer(opened, publish.registry.load(), Clock.systemUTC(), publish.k)
                     .summarize(from, to, recompute);
-            written.forEach((product, days) -> System.out.printf("%s: summarized %d days %s%n", product, days.size(), days));
+            PrintWriter out = spec.commandLine().getOut();
+            run.summarized().forEach((product, days) -> out.printf("%s: summarized %d days %s%n", product, days.size(), days));
+            out.flush();
+            run.failed().forEach(failure -> failed(failure.product(), failure.day() == null ? null : failure.day().toString(), failure.error()));
+            return run.failed().isEmpty() ? 0 : 1;
         }
-        return 0;
+    }
+
+    /** One line on standard error per product day that could not be summarized (a null day: its days could not be listed). */
+    private void failed(String product, String day, String error) {
+        spec.commandLine().getErr().printf("summarize: %s %s failed: %s%n", product, day == null ? "(listing its days)" : day, error);
     }
 
     private int remote() throws Exception {
         if (adminToken == null) {
-            System.err.println("--admin-token (or CENSUS_ADMIN_TOKEN) is required with --url");
+            spec.commandLine().getErr().println("--admin-token (or CENSUS_ADMIN_TOKEN) is required with --url");
             return 2;
         }
         StringBuilder query = new StringBuilder("?recompute=").append(recompute);
@@ -72,7 +88,14 @@ final class SummarizeCommand implements Callable<Integer> {
                 .header("Authorization", "Bearer " + adminToken)
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        System.out.println(response.body());
-        return response.statusCode() == 200 ? 0 : 1;
+        spec.commandLine().getOut().println(response.body());
+        spec.commandLine().getOut().flush();
+        if (response.statusCode() != 200) {
+            return 1;
+        }
+        JsonNode failed = new ObjectMapper().readTree(response.body()).path("failed");
+        failed.forEach(failure -> failed(failure.path("product").asText(),
+                failure.path("day").isTextual() ? failure.path("day").asText() : null, failure.path("error").asText()));
+        return failed.isEmpty() ? 0 : 1;
     }
 }

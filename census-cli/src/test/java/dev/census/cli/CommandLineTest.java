@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.census.server.CensusServer;
 import dev.census.server.store.DuckDbReportStore;
 import dev.census.server.testing.CensusClient;
+import dev.census.server.testing.FaultyDays;
 import dev.census.server.testing.MutableClock;
 import dev.census.server.testing.Reports;
 import dev.census.server.testing.TestServers;
@@ -12,6 +13,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -103,6 +107,55 @@ class CommandLineTest {
             String url = "http://127.0.0.1:" + server.port();
             assertThat(CensusCommand.run("summarize", "--url", url, "--admin-token", TestServers.ADMIN_TOKEN)).isZero();
             assertThat(CensusCommand.run("summarize", "--url", url, "--admin-token", "wrong-token-here")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void summarizeNamesEveryDayThatFailedAndExitsOneOnAStoppedServersData() throws Exception {
+        MutableClock clock = MutableClock.at("2026-03-10T12:00:00Z");
+        try (CensusServer server = TestServers.start(dir, clock)) {
+            CensusClient client = new CensusClient(server.port());
+            for (String day : new String[] {"2026-03-09", "2026-03-10"}) {
+                assertThat(client.postReport(Reports.report().sentAt(day + "T09:00:00Z").json()).statusCode()).isEqualTo(202);
+            }
+        }
+        // A database that refuses to mark one day summarized: that day's transaction fails, as a full or broken disk would.
+        try (Connection duckDb = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve(DuckDbReportStore.FILE_NAME));
+             Statement sql = duckDb.createStatement()) {
+            sql.execute("CREATE TABLE refusing (product VARCHAR NOT NULL, day DATE NOT NULL, computed_at TIMESTAMP NOT NULL,"
+                    + " CHECK (NOT (product = 'demo' AND day = DATE '2026-03-09')))");
+            sql.execute("DROP TABLE summarized_days");
+            sql.execute("ALTER TABLE refusing RENAME TO summarized_days");
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine census = CensusCommand.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+
+        int exit = census.execute("summarize", "--data-dir", dir.toString(), "--k", "1", "--to", "2026-03-10");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("demo: summarized 1 days [2026-03-10]");
+        assertThat(err.toString()).startsWith("summarize: demo 2026-03-09 failed: StoreUnavailableException: database error: ")
+                .contains("CHECK constraint");
+    }
+
+    @Test
+    void summarizeOfARunningServerNamesEveryDayThatFailedAndExitsOne() {
+        MutableClock clock = MutableClock.at("2026-03-10T12:00:00Z");
+        FaultyDays faults = new FaultyDays(DuckDbReportStore.open(dir)).breakDay("demo", LocalDate.parse("2026-03-09"));
+        try (CensusServer server = TestServers.builder(dir, clock).store(faults.store()).build().start()) {
+            CensusClient client = new CensusClient(server.port());
+            assertThat(client.postReport(Reports.report().sentAt("2026-03-09T09:00:00Z").json()).statusCode()).isEqualTo(202);
+            clock.advance(java.time.Duration.ofDays(1));
+            StringWriter err = new StringWriter();
+            CommandLine census = CensusCommand.commandLine().setOut(new PrintWriter(new StringWriter(), true))
+                    .setErr(new PrintWriter(err, true));
+
+            int exit = census.execute("summarize", "--url", "http://127.0.0.1:" + server.port(), "--admin-token", TestServers.ADMIN_TOKEN);
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString()).isEqualToIgnoringNewLines(
+                    "summarize: demo 2026-03-09 failed: IllegalStateException: broken on purpose: demo 2026-03-09");
         }
     }
 

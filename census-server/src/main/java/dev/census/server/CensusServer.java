@@ -23,6 +23,7 @@ import dev.census.server.store.PostgresReportStore;
 import dev.census.server.store.ReportStore;
 import dev.census.server.summary.DailyJobs;
 import dev.census.server.summary.Summarizer;
+import dev.census.server.summary.SummaryHealth;
 import dev.census.server.web.Dashboard;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -76,7 +77,7 @@ public final class CensusServer implements AutoCloseable {
             IngestStats stats = new IngestStats(meters);
             this.ingestion = new Ingestion(registry, store, config.clock, config.allowBackdatedReports,
                     config.retentionDays, stats, config.queueCapacity);
-            this.summarizer = new Summarizer(store, registry, config.clock, config.k);
+            this.summarizer = new Summarizer(store, registry, config.clock, config.k, new SummaryHealth(meters));
             this.jobs = new DailyJobs(summarizer, store, config.clock, config.retentionDays);
             FloodGuard floodGuard = new FloodGuard(config.rateLimitPerMinute, config.clock, config.clientAddress);
             ReportsEndpoint reports = new ReportsEndpoint(ingestion, floodGuard, store, registry);
@@ -171,9 +172,12 @@ public final class CensusServer implements AutoCloseable {
         return app.port();
     }
 
-    /** Runs summarization and retention once now, as the daily job would. */
+    /**
+     * Runs summarization and retention once now, as the daily job would; returns the days summarized
+     * per product. Days that failed are logged and counted ({@code summarizer().health()}, the admin stats).
+     */
     public java.util.Map<String, java.util.List<java.time.LocalDate>> runDailyJobs() {
-        return jobs.runOnce();
+        return jobs.runOnce().summarized();
     }
 
     public Summarizer summarizer() {

@@ -13,6 +13,8 @@ public final class MetricTemplate {
             Map.entry(RegistryFields.NAME, "What is the metric called (lowercase dotted words)?"),
             Map.entry(RegistryFields.TYPE, "What type is it: count, gauge, enum, boolean or version?"),
             Map.entry(RegistryFields.UNIT, "What unit does a count or gauge have (processes, MiB)?"),
+            Map.entry(RegistryFields.MIN, "What is the smallest value a count or gauge can truly take?"),
+            Map.entry(RegistryFields.MAX, "What is the largest value a count or gauge can truly take?"),
             Map.entry(RegistryFields.ALLOWED_VALUES, "Which values may an enum take?"),
             Map.entry(RegistryFields.QUESTION, "What question will this help us answer?"),
             Map.entry(RegistryFields.EXAMPLE, "What is a specific example of the data to be gathered?"),
@@ -41,6 +43,11 @@ public final class MetricTemplate {
             type:
             # What unit does a count or gauge have? (processes, MiB; leave empty for other types)
             unit:
+            # Count or gauge only: the valid range, both ends included. A value outside is dropped at
+            # ingestion (reason out_of_range). Leave empty for the default: a count 0 to 1000000000,
+            # a gauge -1000000000000 to 1000000000000; bounds lie within ±2^53.
+            min:
+            max:
             # Enum only: which values may it take? e.g. [filesystem, s3, azure]
             allowed_values: []
 

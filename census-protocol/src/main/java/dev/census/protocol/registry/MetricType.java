@@ -6,9 +6,15 @@ import dev.census.protocol.WireRules;
 
 /** How a metric's values are validated and summarized. */
 public enum MetricType {
-    /** A non-negative whole number (workers, users); summarized as statistics and a power-of-two histogram. */
+    /**
+     * A non-negative whole number (workers, users), by default at most 10^9; summarized as statistics
+     * and a power-of-two histogram.
+     */
     COUNT,
-    /** Any finite number (memory in MiB, ratios); summarized as statistics and a power-of-two histogram. */
+    /**
+     * A number (memory in MiB, ratios), by default within ±10^12; summarized as statistics and a
+     * power-of-two histogram.
+     */
     GAUGE,
     /** One of the registry's allowed strings; summarized as counts per value. */
     ENUM,
@@ -20,6 +26,15 @@ public enum MetricType {
     /** Whether the metric is summarized with mean, percentiles and a histogram. */
     public boolean numeric() {
         return this == COUNT || this == GAUGE;
+    }
+
+    /** The range a metric of this type takes when its file declares none; {@code null} for a type that is not numeric. */
+    public ValueRange defaultRange() {
+        return switch (this) {
+            case COUNT -> ValueRange.COUNT_DEFAULT;
+            case GAUGE -> ValueRange.GAUGE_DEFAULT;
+            case ENUM, BOOLEAN, VERSION -> null;
+        };
     }
 
     /** The lowercase name used in registry files and the API. */

@@ -14,6 +14,10 @@ public final class RegistryFields {
     public static final String TYPE = "type";
     /** The unit of a count or gauge: processes, MiB. */
     public static final String UNIT = "unit";
+    /** Count or gauge only: the smallest value accepted (default 0 for a count, -10^12 for a gauge). */
+    public static final String MIN = "min";
+    /** Count or gauge only: the largest value accepted (default 10^9 for a count, 10^12 for a gauge). */
+    public static final String MAX = "max";
     /** Enum only: every value the metric may take. */
     public static final String ALLOWED_VALUES = "allowed_values";
     /** What question will this help us answer? */
@@ -48,7 +52,7 @@ public final class RegistryFields {
     public static final String INTRODUCED_BY = "introduced_by";
 
     /** Every field a metric file may hold, in the order {@code metrics new} writes them. */
-    public static final List<String> ALL = List.of(NAME, TYPE, UNIT, ALLOWED_VALUES, QUESTION, EXAMPLE, GATHERING,
+    public static final List<String> ALL = List.of(NAME, TYPE, UNIT, MIN, MAX, ALLOWED_VALUES, QUESTION, EXAMPLE, GATHERING,
             STORAGE, BURDEN, PII, SANITIZATION, SINCE_VERSION, ALTERNATIVES, DISCUSSION, SUMMARIZATION, VISUALIZATION,
             STATUS, DECISION_LINK, INTRODUCED_BY);
 

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a metric file, as a YAML parser gives it, against the governance rules: every question
- * answered, a known type, an enum with values, a decision link once decided, the introducing change
- * once approved, and no example or allowed value that trips a PII detector. Needs no YAML library:
+ * answered, a known type, an enum with values, a range only on a count or gauge and holding its
+ * example, a decision link once decided, the introducing change once approved, and no example or
+ * allowed value that trips a PII detector. Needs no YAML library:
  * the caller parses, the linter reads maps, lists and scalars.
  */
 public final class RegistryLinter {
@@ -64,6 +65,7 @@ public final class RegistryLinter {
         }
         checkName(file, fields, problems);
         MetricType type = checkType(fields, problems);
+        checkRange(fields, type, problems);
         checkAllowedValues(fields, type, problems);
         for (String field : ALWAYS_REQUIRED) {
             requireAnswer(fields, field, problems);
@@ -116,6 +118,84 @@ public final class RegistryLinter {
             problems.add(RegistryFields.UNIT, "a " + type + " needs a unit, such as processes or MiB");
         }
         return parsed;
+    }
+
+    /**
+     * A range only on a count or gauge, its bounds numbers within ±2^53, a count's never negative,
+     * min not above max (declared or default), and the example's value inside it.
+     */
+    private static void checkRange(Map<String, ?> fields, MetricType type, Problems problems) {
+        Double min = bound(fields, RegistryFields.MIN, problems);
+        Double max = bound(fields, RegistryFields.MAX, problems);
+        if (type == null || unusable(min) || unusable(max)) {
+            return;
+        }
+        if (!type.numeric()) {
+            if (min != null) {
+                problems.add(RegistryFields.MIN, "only a count or gauge has a range, not a " + type.wireName());
+            }
+            if (max != null) {
+                problems.add(RegistryFields.MAX, "only a count or gauge has a range, not a " + type.wireName());
+            }
+            return;
+        }
+        if (type == MetricType.COUNT && min != null && min < 0) {
+            problems.add(RegistryFields.MIN, "a count is never negative, so min must be at least 0");
+            return;
+        }
+        ValueRange defaults = type.defaultRange();
+        double low = min == null ? defaults.min() : min;
+        double high = max == null ? defaults.max() : max;
+        if (low > high) {
+            if (max == null) {
+                problems.add(RegistryFields.MIN, "min " + ValueRange.plain(low) + " is above a " + type.wireName()
+                        + "'s default max " + ValueRange.plain(high));
+            } else if (min == null) {
+                problems.add(RegistryFields.MAX, "max " + ValueRange.plain(high) + " is below a " + type.wireName()
+                        + "'s default min " + ValueRange.plain(low));
+            } else {
+                problems.add(RegistryFields.MIN, "min " + ValueRange.plain(low) + " is above max " + ValueRange.plain(high));
+            }
+            return;
+        }
+        ValueRange range = new ValueRange(low, high);
+        Double example = exampleNumber(fields.get(RegistryFields.EXAMPLE), text(fields.get(RegistryFields.NAME)));
+        if (example != null && !range.contains(example)) {
+            problems.add(RegistryFields.EXAMPLE, "the example's value " + ValueRange.plain(example) + " is outside the range "
+                    + range + (min == null && max == null ? ", the default for a " + type.wireName() : ""));
+        }
+    }
+
+    private static boolean unusable(Double bound) {
+        return bound != null && bound.isNaN();
+    }
+
+    /** A declared bound, {@code null} when absent, NaN (with a problem added) when it is not a usable number. */
+    private static Double bound(Map<String, ?> fields, String field, Problems problems) {
+        try {
+            return ValueRange.bound(fields.get(field), field);
+        } catch (IllegalArgumentException e) {
+            problems.add(field, e.getMessage().substring(field.length() + 1).strip());
+            return Double.NaN;
+        }
+    }
+
+    /** The number an example gives for the metric: {@code {workers.processes: 4}}, or a bare number; null when it gives none. */
+    private static Double exampleNumber(Object example, String name) {
+        Object value = example instanceof Map<?, ?> map ? map.get(name) : example;
+        double number;
+        if (value instanceof Number given) {
+            number = given.doubleValue();
+        } else if (value instanceof String text) {
+            try {
+                number = Double.parseDouble(text.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        return Double.isFinite(number) ? number : null;
     }
 
     private void checkAllowedValues(Map<String, ?> fields, MetricType type, Problems problems) {

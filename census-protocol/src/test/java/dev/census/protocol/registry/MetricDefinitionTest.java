@@ -1,6 +1,7 @@
 package dev.census.protocol.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.census.protocol.MetricValue;
 import java.util.List;
@@ -50,5 +51,40 @@ class MetricDefinitionTest {
         assertThat(metric.rejection(MetricValue.of("fifteen point four"))).isEqualTo("expected a version string");
         assertThat(MetricType.fromWire("version")).isEqualTo(MetricType.VERSION);
         assertThat(MetricType.VERSION.numeric()).isFalse();
+    }
+
+    @Test
+    void countsAndGaugesHaveADefaultRangeAndOtherTypesNone() {
+        MetricDefinition count = new MetricDefinition("workers.processes", MetricType.COUNT, "processes", "?", List.of(),
+                MetricStatus.APPROVED);
+        MetricDefinition gauge = new MetricDefinition("memory.mib", MetricType.GAUGE, "MiB", "?", List.of(), MetricStatus.APPROVED);
+        MetricDefinition flag = new MetricDefinition("tls.enabled", MetricType.BOOLEAN, null, "?", List.of(), MetricStatus.APPROVED);
+
+        assertThat(count.range()).isEqualTo(new ValueRange(0, 1e9));
+        assertThat(count.inRange(MetricValue.of(1e9))).isTrue();
+        assertThat(count.inRange(MetricValue.of(1e9 + 1))).isFalse();
+        assertThat(gauge.range()).isEqualTo(new ValueRange(-1e12, 1e12));
+        assertThat(gauge.inRange(MetricValue.of(-1e12))).isTrue();
+        assertThat(gauge.inRange(MetricValue.of(Double.MAX_VALUE))).isFalse();
+        assertThat(flag.range()).isNull();
+        assertThat(flag.inRange(MetricValue.of(true))).isTrue();
+    }
+
+    @Test
+    void aDeclaredRangeIsReadFromTheFileFieldsAndAWrongOneRefusedNamingTheField() {
+        assertThat(ValueRange.fromFields(java.util.Map.of("min", 0, "max", "67108864"), MetricType.GAUGE))
+                .isEqualTo(new ValueRange(0, 67_108_864));
+        assertThat(ValueRange.fromFields(java.util.Map.of("max", 64), MetricType.COUNT)).isEqualTo(new ValueRange(0, 64));
+        assertThat(ValueRange.fromFields(java.util.Map.of(), MetricType.VERSION)).isNull();
+
+        assertThatThrownBy(() -> ValueRange.fromFields(java.util.Map.of("min", 5), MetricType.VERSION))
+                .hasMessage("min: only a count or gauge has a range, not a version");
+        assertThatThrownBy(() -> ValueRange.fromFields(java.util.Map.of("min", 5, "max", 4), MetricType.COUNT))
+                .hasMessage("min: 5 is above max 4");
+        assertThatThrownBy(() -> ValueRange.fromFields(java.util.Map.of("max", Double.MAX_VALUE), MetricType.GAUGE))
+                .hasMessageStartingWith("max: must lie within ±9007199254740992");
+        assertThatThrownBy(() -> new MetricDefinition("tls.enabled", MetricType.BOOLEAN, null, "?", List.of(),
+                MetricStatus.APPROVED, Governance.none(), new ValueRange(0, 1)))
+                .hasMessage("metric tls.enabled: only a count or gauge has a range, not a boolean");
     }
 }

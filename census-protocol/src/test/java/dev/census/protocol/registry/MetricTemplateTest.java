@@ -40,6 +40,14 @@ class MetricTemplateTest {
     }
 
     @Test
+    void aNewProposalExplainsTheValidRangeOfACountOrGauge() {
+        String yaml = MetricTemplate.yaml("pulp", "tasks.failed");
+
+        assertThat(yaml).contains("\nmin:\n", "\nmax:\n", "out_of_range", "a count 0 to 1000000000");
+        assertThat(MetricTemplate.questionOf("max")).isEqualTo("What is the largest value a count or gauge can truly take?");
+    }
+
+    @Test
     void aNewProposalFailsLintOnEveryUnansweredQuestionAndNothingElse() {
         List<LintProblem> problems = RegistryLinter.standard().lint(FILE, parseFlatYaml(MetricTemplate.yaml("pulp", "tasks.failed")));
 

@@ -204,4 +204,69 @@ class RegistryLinterTest {
         assertThat(problems(metric)).containsExactly(
                 FILE + ":status: unknown status 'accepted' (proposed, approved, rejected or retired)");
     }
+
+    @Test
+    void aCountOrGaugeMayDeclareARangeHoldingItsExample() {
+        Map<String, Object> metric = approvedMetric();
+        metric.put("min", 1);
+        metric.put("max", "1e4");
+
+        assertThat(linter.lint(FILE, metric)).isEmpty();
+    }
+
+    @Test
+    void onlyACountOrGaugeHasARange() {
+        Map<String, Object> metric = approvedMetric();
+        metric.put("type", "version");
+        metric.remove("unit");
+        metric.put("example", Map.of("workers.processes", "15.4"));
+        metric.put("min", 0);
+        metric.put("max", 20);
+
+        assertThat(problems(metric)).containsExactly(
+                FILE + ":min: only a count or gauge has a range, not a version",
+                FILE + ":max: only a count or gauge has a range, not a version");
+    }
+
+    @Test
+    void minAboveMaxIsAProblemWhetherTheOtherEndIsDeclaredOrTheDefault() {
+        Map<String, Object> metric = approvedMetric();
+        metric.put("min", 10);
+        metric.put("max", 5);
+        assertThat(problems(metric)).containsExactly(FILE + ":min: min 10 is above max 5");
+
+        metric.remove("max");
+        metric.put("min", 2e9);
+        assertThat(problems(metric)).containsExactly(FILE + ":min: min 2000000000 is above a count's default max 1000000000");
+
+        metric.remove("min");
+        metric.put("max", -1);
+        assertThat(problems(metric)).containsExactly(FILE + ":max: max -1 is below a count's default min 0");
+    }
+
+    @Test
+    void anExampleOutsideTheRangeIsAProblem() {
+        Map<String, Object> metric = approvedMetric();
+        metric.put("max", 3);
+        assertThat(problems(metric)).containsExactly(FILE + ":example: the example's value 4 is outside the range 0 to 3");
+
+        metric.remove("max");
+        metric.put("example", Map.of("workers.processes", 5_000_000_000L));
+        assertThat(problems(metric)).containsExactly(
+                FILE + ":example: the example's value 5000000000 is outside the range 0 to 1000000000, the default for a count");
+    }
+
+    @Test
+    void aBoundMustBeANumberWithinTwoToThe53AndACountsMinNotNegative() {
+        Map<String, Object> metric = approvedMetric();
+        metric.put("min", "a few");
+        metric.put("max", 1e300);
+        assertThat(problems(metric)).containsExactly(
+                FILE + ":min: must be a number, not 'a few'",
+                FILE + ":max: must lie within ±9007199254740992 (2^53), not 1.0E300");
+
+        metric.put("min", -1);
+        metric.put("max", "");
+        assertThat(problems(metric)).containsExactly(FILE + ":min: a count is never negative, so min must be at least 0");
+    }
 }

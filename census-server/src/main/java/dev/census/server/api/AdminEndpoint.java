@@ -3,6 +3,9 @@ package dev.census.server.api;
 import dev.census.server.ingest.Ingestion;
 import dev.census.server.summary.DailyJobs;
 import dev.census.server.summary.Summarizer;
+import dev.census.server.summary.SummaryFailure;
+import dev.census.server.summary.SummaryHealth;
+import dev.census.server.summary.SummaryRun;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +13,13 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Token-protected operations: run summarization now, and ingestion statistics. Without a
- * configured token these routes do not exist (404); a client address with too many failed
- * attempts is answered 429 for a while, whatever token it sends.
+ * Token-protected operations: run summarization now (answering the days written and those that
+ * failed), and ingestion and summary statistics. Without a configured token these routes do not
+ * exist (404); a client address with too many failed attempts is answered 429 for a while,
+ * whatever token it sends.
  */
 public final class AdminEndpoint {
 
@@ -46,16 +49,31 @@ public final class AdminEndpoint {
         routes.get("/api/v1/admin/stats", this::stats);
     }
 
-    /** Answers 409 while the daily jobs run on another replica (or for another request). */
+    /**
+     * Answers 409 while the daily jobs run on another replica (or for another request); 200 with
+     * {@code failed} listing the product days that could not be summarized, while the others were.
+     */
     private void summarize(Context ctx) {
         authorize(ctx);
         LocalDate from = QueryDays.parse(ctx, "from", clock);
         LocalDate to = QueryDays.parse(ctx, "to", clock);
         boolean recompute = Boolean.parseBoolean(ctx.queryParam("recompute"));
-        Map<String, List<LocalDate>> written = from == null && to == null && !recompute
+        SummaryRun run = from == null && to == null && !recompute
                 ? jobs.runOnce()
                 : summarizer.summarize(from, to, recompute);
-        Json.send(ctx, 200, Map.of("summarized", written));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("summarized", run.summarized());
+        body.put("failed", run.failed().stream().map(AdminEndpoint::failure).toList());
+        Json.send(ctx, 200, body);
+    }
+
+    private static Map<String, Object> failure(SummaryFailure failure) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("product", failure.product());
+        item.put("day", failure.day());
+        item.put("error", failure.error());
+        item.put("at", failure.at());
+        return item;
     }
 
     private void stats(Context ctx) {
@@ -66,6 +84,13 @@ public final class AdminEndpoint {
         body.put("dropped", ingestion.stats().dropped());
         body.put("queue_depth", ingestion.queueDepth());
         body.put("retention_cutoff", jobs.retentionCutoff());
+        SummaryHealth health = summarizer.health();
+        Map<String, Object> failures = new LinkedHashMap<>();
+        failures.put("total", health.totalFailures());
+        failures.put("by_product", health.failuresByProduct());
+        failures.put("failing", health.failing().stream().map(AdminEndpoint::failure).toList());
+        body.put("summary_failures", failures);
+        body.put("summary_values_clipped", health.clipped());
         Json.send(ctx, 200, body);
     }
 

@@ -72,9 +72,18 @@ public final class SummariesEndpoint {
             if (!metric.allowedValues().isEmpty()) {
                 item.put("allowed_values", metric.allowedValues());
             }
+            if (metric.range() != null) {
+                item.put("min", number(metric.range().min()));
+                item.put("max", number(metric.range().max()));
+            }
             metrics.add(item);
         }
         cache.answer(ctx, REGISTRY, () -> new SummaryCache.Answer(JSON, Json.bytes(Map.of("product", product.name(), "items", metrics))));
+    }
+
+    /** A range bound as JSON writes it best: a whole number without a fraction (bounds lie within ±2^53, so exactly). */
+    private static Object number(double value) {
+        return value == Math.rint(value) ? (Object) (long) value : (Object) value;
     }
 
     private void summaries(Context ctx) {

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Holds a report against its product's registry: unknown products are refused; metrics that are not
- * approved, carry personal data or do not fit their definition are dropped (an enum's allowed
+ * approved, carry personal data, do not fit their definition or lie outside their range are dropped (an enum's allowed
  * values passed the PII lint when the metric was approved, so only other strings are scanned); so are component versions
  * that look like personal data; and unknown component names become "other" so private plugin names
  * never reach public pages.
@@ -104,6 +104,9 @@ final class RegistryScreen {
                 return finding.get().reason();
             }
         }
-        return definition.rejection(value) == null ? null : Dropped.INVALID_VALUE;
+        if (definition.rejection(value) != null) {
+            return Dropped.INVALID_VALUE;
+        }
+        return definition.inRange(value) ? null : Dropped.OUT_OF_RANGE;
     }
 }

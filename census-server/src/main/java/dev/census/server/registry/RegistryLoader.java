@@ -8,6 +8,7 @@ import dev.census.protocol.registry.MetricDefinition;
 import dev.census.protocol.registry.MetricStatus;
 import dev.census.protocol.registry.MetricType;
 import dev.census.protocol.registry.ProductDefinition;
+import dev.census.protocol.registry.ValueRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
 /**
  * Reads a registry directory: one folder per product holding {@code product.yaml} (name, title,
  * description, components, and optionally {@code compat: pulp} and {@code persistent_only: true}) and
- * one YAML file per metric. The bundled registry is the repository's {@code metrics/} folder, packed into the jar.
+ * one YAML file per metric (a count or gauge with its range: {@code min}, {@code max}, or its type's
+ * default). The bundled registry is the repository's {@code metrics/} folder, packed into the jar.
  */
 public final class RegistryLoader {
 
@@ -122,7 +124,7 @@ public final class RegistryLoader {
             @SuppressWarnings("unchecked")
             Map<String, Object> fields = YAML.convertValue(metric, Map.class);
             return new MetricDefinition(name, type, metric.path("unit").asText(null), metric.path("question").asText(null),
-                    allowed, status, Governance.fromFields(fields));
+                    allowed, status, Governance.fromFields(fields), ValueRange.fromFields(fields, type));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }

@@ -35,7 +35,23 @@ public record DayAggregates(List<Count> counts, List<Stats> stats) {
     public record Count(String channel, Family family, String name, String key, long systems) {
     }
 
-    /** Statistics of one numeric metric on one channel. */
-    public record Stats(String channel, String metric, long systems, double mean, double min, double p50, double p90, double max) {
+    /**
+     * Statistics of one numeric metric on one channel, computed over values clipped to
+     * ±{@link dev.census.protocol.registry.ValueRange#LIMIT}; {@code clipped} says how many were
+     * beyond it (stored before ranges were enforced, or written to the store directly).
+     */
+    public record Stats(String channel, String metric, long systems, double mean, double min, double p50, double p90, double max,
+            long clipped) {
+
+        /** Statistics of values none of which was clipped. */
+        public Stats(String channel, String metric, long systems, double mean, double min, double p50, double p90, double max) {
+            this(channel, metric, systems, mean, min, p50, p90, max, 0);
+        }
+
+        /** Whether every statistic is a finite number, as it is whenever the store clipped the values. */
+        public boolean finite() {
+            return Double.isFinite(mean) && Double.isFinite(min) && Double.isFinite(p50) && Double.isFinite(p90)
+                    && Double.isFinite(max);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.census.server.store;
 
+import dev.census.protocol.registry.ValueRange;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -39,6 +40,20 @@ abstract class JdbcReportStore implements ReportStore {
             JOIN (SELECT max(id) AS id FROM reports WHERE product = ? AND day = ? GROUP BY system_id) latest ON r.id = latest.id
             JOIN systems s ON s.product = r.product AND s.system_id = r.system_id
             """;
+
+    /**
+     * Statistics per channel and metric over values clipped to ±2^53 ({@link ValueRange#LIMIT}, which
+     * no registry range exceeds), so no stored finite number can overflow a sum, an average
+     * (PostgreSQL's avg also sums squares) or a percentile's interpolation; the last column counts the
+     * values that were clipped (NaN, were one ever written, counts as clipped and reads as the limit).
+     */
+    private static final String STATS = """
+            SELECT channel, name, count(*), avg(v), min(v),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY v), percentile_cont(0.9) WITHIN GROUP (ORDER BY v), max(v),
+                   count(*) - count(*) FILTER (WHERE num BETWEEN -LIMIT AND LIMIT)
+            FROM (SELECT d.channel, m.name, m.num, least(greatest(m.num, -LIMIT), LIMIT) AS v %s) clipped
+            GROUP BY channel, name
+            """.replace("LIMIT", "CAST(" + (long) ValueRange.LIMIT + " AS FLOAT8)");
 
     protected final DataSource dataSource;
     private final Map<String, java.util.concurrent.Semaphore> jobs = new java.util.concurrent.ConcurrentHashMap<>();
@@ -154,15 +169,12 @@ abstract class JdbcReportStore implements ReportStore {
             collectCounts(connection, counts, DayAggregates.Family.TEXT,
                     "SELECT d.channel, m.name, m.txt, count(*)" + metrics.formatted("txt") + " GROUP BY d.channel, m.name, m.txt");
             List<DayAggregates.Stats> stats = new ArrayList<>();
-            try (PreparedStatement statement = prepare(connection,
-                    "SELECT d.channel, m.name, count(*), avg(m.num), min(m.num),"
-                    + " percentile_cont(0.5) WITHIN GROUP (ORDER BY m.num),"
-                    + " percentile_cont(0.9) WITHIN GROUP (ORDER BY m.num), max(m.num)"
-                    + metrics.formatted("num") + " GROUP BY d.channel, m.name");
+            try (PreparedStatement statement = prepare(connection, STATS.formatted(metrics.formatted("num")));
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     stats.add(new DayAggregates.Stats(rows.getString(1), rows.getString(2), rows.getLong(3),
-                            rows.getDouble(4), rows.getDouble(5), rows.getDouble(6), rows.getDouble(7), rows.getDouble(8)));
+                            rows.getDouble(4), rows.getDouble(5), rows.getDouble(6), rows.getDouble(7), rows.getDouble(8),
+                            rows.getLong(9)));
                 }
             }
             update(connection, "DROP TABLE census_day_reports");

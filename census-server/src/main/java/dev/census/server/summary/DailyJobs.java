@@ -3,8 +3,6 @@ package dev.census.server.summary;
 import dev.census.server.store.ReportStore;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daily work, checked every few minutes on one daemon thread: summarize closed days, compact
- * superseded reports, then delete raw reports past retention (only after their days are summarized).
+ * superseded reports, then delete raw reports past retention (after the run's summaries; a day whose
+ * summary keeps failing is not kept past retention for it).
  */
 public final class DailyJobs implements AutoCloseable {
 
@@ -45,22 +44,27 @@ public final class DailyJobs implements AutoCloseable {
 
     /**
      * Runs the jobs once now, unless another replica is running them (then throws
-     * {@link JobBusyException}); returns the days summarized per product.
+     * {@link JobBusyException}); returns the days summarized per product and those that failed.
+     * Compaction and retention run whatever the summaries did.
      */
-    public Map<String, List<LocalDate>> runOnce() {
+    public SummaryRun runOnce() {
         return summarizer.exclusively(this::runHoldingLock);
     }
 
-    private Map<String, List<LocalDate>> runHoldingLock() {
-        Map<String, List<LocalDate>> written = summarizer.summarizeHoldingLock(null, null, false);
+    private SummaryRun runHoldingLock() {
+        SummaryRun run = summarizer.summarizeHoldingLock(null, null, false);
         LocalDate today = LocalDate.now(clock);
         int compacted = store.compactBefore(today);
         int expired = store.deleteReportsBefore(retentionCutoff());
-        if (compacted + expired > 0 || written.values().stream().anyMatch(days -> !days.isEmpty())) {
+        if (compacted + expired > 0 || run.summarized().values().stream().anyMatch(days -> !days.isEmpty())) {
             LOG.info("daily jobs: summarized {}, compacted {} superseded reports, deleted {} reports past retention",
-                    written, compacted, expired);
+                    run.summarized(), compacted, expired);
         }
-        return written;
+        if (!run.failed().isEmpty()) {
+            LOG.warn("daily jobs: {} summaries failed ({}) and are retried on the next run; compaction and retention ran",
+                    run.failed().size(), run.failed().stream().map(SummaryFailure::where).toList());
+        }
+        return run;
     }
 
     /** Raw reports of days before this are deleted. */

@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * rolls version metrics up by X.Y (and X.Y.Z under {@code <name>.xyz}), states the fleet's age
  * demography as statistics ({@code systems.demography}),
  * and applies the k-threshold — buckets of fewer than k systems merge into "other" (published only
- * if it reaches k itself), and statistics of fewer than k systems are not published.
+ * if it reaches k itself), and statistics of fewer than k systems are not published. Statistics
+ * that are not finite numbers (the store clips values, so none should be) are not published either.
  */
 final class SummaryBuilder {
 
@@ -81,7 +82,7 @@ final class SummaryBuilder {
         rows.addAll(demography(day, aggregates));
         for (DayAggregates.Stats stats : aggregates.stats()) {
             MetricDefinition definition = product.metrics().get(stats.metric());
-            if (definition == null || !definition.type().numeric() || stats.systems() < k) {
+            if (definition == null || !definition.type().numeric() || stats.systems() < k || !stats.finite()) {
                 continue;
             }
             String channel = stats.channel();

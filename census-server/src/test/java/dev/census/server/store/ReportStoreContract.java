@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.census.protocol.Channel;
 import dev.census.protocol.Component;
 import dev.census.protocol.MetricValue;
+import dev.census.protocol.registry.ValueRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -107,6 +108,37 @@ abstract class ReportStoreContract {
             assertThat(stats.mean()).isEqualTo(4.0);
             assertThat(stats.p50()).isEqualTo(4.0);
             assertThat(stats.p90()).isCloseTo(4.8, org.assertj.core.data.Offset.offset(1e-9));
+        });
+    }
+
+    /** Rows stored before ranges existed (or by a tool writing to the store directly) may hold any finite double. */
+    @Test
+    void numbersAtTheEdgeOfADoubleAreClippedToTwoToThe53AndCountedNeverOverflowed() {
+        store.append(List.of(
+                report(UUID.randomUUID(), DAY, Channel.PRODUCTION, Map.of("workers.processes", MetricValue.of(1e308),
+                        "memory.mib", MetricValue.of(-Double.MAX_VALUE))),
+                report(UUID.randomUUID(), DAY, Channel.PRODUCTION, Map.of("workers.processes", MetricValue.of(Double.MAX_VALUE),
+                        "memory.mib", MetricValue.of(1024))),
+                report(UUID.randomUUID(), DAY, Channel.PRODUCTION, Map.of("workers.processes", MetricValue.of(4))),
+                report(UUID.randomUUID(), DAY, Channel.PRODUCTION, Map.of("workers.processes", MetricValue.of(2)))));
+
+        DayAggregates day = store.aggregateDay("demo", DAY);
+
+        double limit = ValueRange.LIMIT;
+        assertThat(day.stats()).filteredOn(stats -> stats.metric().equals("workers.processes")).singleElement().satisfies(stats -> {
+            assertThat(stats.systems()).isEqualTo(4);
+            assertThat(stats.clipped()).isEqualTo(2);
+            assertThat(stats.mean()).isCloseTo((2 * limit + 6) / 4, org.assertj.core.data.Percentage.withPercentage(1e-9));
+            assertThat(stats.min()).isEqualTo(2.0);
+            assertThat(stats.p50()).isCloseTo((4 + limit) / 2, org.assertj.core.data.Percentage.withPercentage(1e-9));
+            assertThat(stats.p90()).isEqualTo(limit);
+            assertThat(stats.max()).isEqualTo(limit);
+        });
+        assertThat(day.stats()).filteredOn(stats -> stats.metric().equals("memory.mib")).singleElement().satisfies(stats -> {
+            assertThat(stats.clipped()).isEqualTo(1);
+            assertThat(stats.min()).isEqualTo(-limit);
+            assertThat(stats.max()).isEqualTo(1024.0);
+            assertThat(stats.mean()).isCloseTo((1024 - limit) / 2, org.assertj.core.data.Percentage.withPercentage(1e-9));
         });
     }
 

@@ -47,4 +47,16 @@ class SummaryBuilderTest {
         assertThat(rows).filteredOn(row -> row.channel().equals("dev") && row.metric().equals(SummaryBuilder.DEMOGRAPHY))
                 .as("four dev systems are fewer than k").isEmpty();
     }
+
+    @Test
+    void statisticsThatAreNotFiniteAreWithheldNotThrown() {
+        ProductDefinition demo = dev.census.server.registry.RegistryLoader.bundled().product("demo").orElseThrow();
+        List<DayAggregates.Stats> stats = List.of(
+                new DayAggregates.Stats("production", "workers.processes", 5, Double.POSITIVE_INFINITY, 1, 2, 3, Double.MAX_VALUE),
+                new DayAggregates.Stats("production", "memory.mib", 5, 1024, 512, 1024, 2048, 4096));
+
+        List<SummaryRow> rows = new SummaryBuilder(5).build(demo, DAY, new DayAggregates(List.of(), stats));
+
+        assertThat(rows).filteredOn(SummaryRow::isStat).extracting(SummaryRow::metric).containsOnly("memory.mib").hasSize(5);
+    }
 }
