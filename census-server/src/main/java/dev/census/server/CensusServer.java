@@ -5,6 +5,7 @@ import dev.census.protocol.registry.ProductDefinition;
 import dev.census.server.api.AdminEndpoint;
 import dev.census.server.api.ErrorAnswers;
 import dev.census.server.api.HealthEndpoint;
+import dev.census.server.api.OpenApiEndpoint;
 import dev.census.server.api.PulpEndpoint;
 import dev.census.server.api.ReportsEndpoint;
 import dev.census.server.api.SeriesReader;
@@ -81,6 +82,7 @@ public final class CensusServer implements AutoCloseable {
             SummariesEndpoint summaries = new SummariesEndpoint(registry, store, series, config.clock);
             AdminEndpoint admin = new AdminEndpoint(config.adminToken, summarizer, jobs, ingestion);
             HealthEndpoint health = new HealthEndpoint(store, meters);
+            OpenApiEndpoint openApi = new OpenApiEndpoint(config.clock);
             Dashboard dashboard = new Dashboard(registry, store, series, config.clock, config.retentionDays, config.k);
             this.app = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
@@ -98,6 +100,7 @@ public final class CensusServer implements AutoCloseable {
                 summaries.register(javalin.routes);
                 admin.register(javalin.routes);
                 health.register(javalin.routes);
+                openApi.register(javalin.routes);
                 dashboard.register(javalin.routes);
                 ErrorAnswers.register(javalin.routes);
             });
@@ -157,6 +160,15 @@ public final class CensusServer implements AutoCloseable {
     /** The port the server listens on (the chosen one when built with port 0). */
     public int port() {
         return app.port();
+    }
+
+    /**
+     * Every route the server answers, as {@code METHOD /path} (Javalin's path syntax), sorted: what
+     * the OpenAPI contract test holds against the document.
+     */
+    public java.util.List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(handler -> handler.endpoint.method + " " + handler.endpoint.path).sorted().toList();
     }
 
     /** Runs summarization and retention once now, as the daily job would. */
