@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -126,7 +127,7 @@ public final class FuzzRun {
     public String summary() {
         StringBuilder latency = new StringBuilder();
         statuses.forEach((status, count) -> latency.append(latency.length() == 0 ? "" : ", ").append(status).append('=')
-                .append(String.format(java.util.Locale.ROOT, "%.1f", nanos.get(status) / 1e6 / count)));
+                .append(String.format(Locale.ROOT, "%.1f", nanos.get(status) / 1e6 / count)));
         return name + " (seed " + seed + "): " + sent + " inputs, answers by status " + statuses + ", mean ms by status {"
                 + latency + "}, " + refusedByHttpLayer + " refused by the HTTP layer, " + failures.size() + " failures";
     }

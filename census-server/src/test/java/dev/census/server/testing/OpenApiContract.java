@@ -13,6 +13,7 @@ import dev.census.server.api.OpenApiEndpoint;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +31,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The server's OpenAPI document as a checker: each real answer is matched to its documented path,
@@ -260,7 +262,7 @@ public final class OpenApiContract {
     }
 
     private static byte[] gunzip(byte[] body) {
-        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("a gzip answer that cannot be decompressed", e);
