@@ -6,6 +6,7 @@ import dev.census.server.api.AdminEndpoint;
 import dev.census.server.api.ErrorAnswers;
 import dev.census.server.api.HealthEndpoint;
 import dev.census.server.api.OpenApiEndpoint;
+import dev.census.server.api.ProblemErrorHandler;
 import dev.census.server.api.PulpEndpoint;
 import dev.census.server.api.ReportsEndpoint;
 import dev.census.server.api.SeriesReader;
@@ -95,6 +96,7 @@ public final class CensusServer implements AutoCloseable {
                     files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
                 });
                 javalin.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
+                javalin.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
                 reports.register(javalin.routes);
                 pulp.register(javalin.routes);
                 summaries.register(javalin.routes);

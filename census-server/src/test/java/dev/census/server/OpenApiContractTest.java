@@ -153,6 +153,21 @@ class OpenApiContractTest {
         assertThat(new ObjectMapper().readTree(answer.body())).isEqualTo(CONTRACT.document());
     }
 
+    @Test
+    @Order(1)
+    void whatJettyRefusesBeforeCensusIsAProblemToo() throws IOException {
+        HttpResponse<byte[]> longUri = send(HttpRequest.newBuilder(uri(main, "/api/v1/products?x=" + "y".repeat(20_000))).GET().build());
+        HttpResponse<byte[]> longHeader = send(HttpRequest.newBuilder(uri(main, "/api/v1/products"))
+                .header("X-Padding", "y".repeat(20_000)).GET().build());
+        for (HttpResponse<byte[]> answer : List.of(longUri, longHeader)) {
+            assertThat(answer.statusCode()).isIn(414, 431);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            JsonNode problem = new ObjectMapper().readTree(answer.body());
+            assertThat(problem.path("status").asInt()).isEqualTo(answer.statusCode());
+            assertThat(problem.path("type").asText()).isEqualTo("https://census.dev/problems/http-" + answer.statusCode());
+        }
+    }
+
     /** One request of the contract test: what it shows, the status it must get, and how it is sent. */
     record Case(String name, int status, Supplier<Exchange> send) {
         @Override
@@ -246,6 +261,7 @@ class OpenApiContractTest {
         cases.add(new Case("a series with a malformed day is 400", 400, () -> get(main, "/api/v1/products/demo/series/systems?from=March")));
         cases.add(new Case("a series from the last representable day is 400 (issue 16 item 4)", 400, () -> get(main,
                 "/api/v1/products/demo/series/systems?from=%2B999999999-12-31")));
+        cases.add(new Case("a series whose path holds an encoded NUL is 400", 400, () -> get(main, "/api/v1/products/demo/series/metric%00")));
         cases.add(new Case("a series of an unknown product is 404", 404, () -> get(main, "/api/v1/products/nope/series/systems")));
         cases.add(new Case("a series while storage is down is 503", 503, () -> failing(() -> get(main,
                 "/api/v1/products/demo/series/systems?from=2026-02-02"))));

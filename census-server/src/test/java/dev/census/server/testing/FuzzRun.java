@@ -36,7 +36,7 @@ public final class FuzzRun {
     private final List<String> failures = new ArrayList<>();
     private int sent;
     private int succeeded;
-    private int refusedByHttpLayer;
+    private int overHttpLimits;
 
     public FuzzRun(String name, long defaultSeed) {
         this.name = name;
@@ -80,8 +80,11 @@ public final class FuzzRun {
         }
         if (status >= 500) {
             fail(request, input, status + " " + text(answer.body()));
-        } else if (refusedByHttpLayer(answer)) {
-            refusedByHttpLayer++;
+        } else if (overHttpLimits(answer)) {
+            overHttpLimits++;
+            if (!answer.headers().firstValue("Content-Type").orElse("").equals("application/problem+json")) {
+                fail(request, input, status + " without a problem document: " + text(answer.body()));
+            }
         } else {
             String template = contract.template(request.uri().getRawPath()).orElse(null);
             if (template != null && contract.documents(request.method(), template)) {
@@ -94,13 +97,11 @@ public final class FuzzRun {
     }
 
     /**
-     * An answer Jetty gives before the request reaches Census (URI or headers too large, a URI it
-     * refuses, such as one with an encoded NUL): outside the API contract, counted in the summary.
+     * A URI or headers over Jetty's limits (414, 431): refused before routing, so outside every
+     * operation of the contract; still a problem document.
      */
-    private static boolean refusedByHttpLayer(HttpResponse<byte[]> answer) {
-        int status = answer.statusCode();
-        return (status == 400 || status == 414 || status == 431)
-                && !answer.headers().firstValue("Content-Type").orElse("").contains("json");
+    private static boolean overHttpLimits(HttpResponse<byte[]> answer) {
+        return answer.statusCode() == 414 || answer.statusCode() == 431;
     }
 
     private void fail(HttpRequest request, String input, String what) {
@@ -129,7 +130,7 @@ public final class FuzzRun {
         statuses.forEach((status, count) -> latency.append(latency.length() == 0 ? "" : ", ").append(status).append('=')
                 .append(String.format(Locale.ROOT, "%.1f", nanos.get(status) / 1e6 / count)));
         return name + " (seed " + seed + "): " + sent + " inputs, answers by status " + statuses + ", mean ms by status {"
-                + latency + "}, " + refusedByHttpLayer + " refused by the HTTP layer, " + failures.size() + " failures";
+                + latency + "}, " + overHttpLimits + " over the HTTP limits, " + failures.size() + " failures";
     }
 
     /** Fails listing the first failures (and how to replay them) unless there were none. */
