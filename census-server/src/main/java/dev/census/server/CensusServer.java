@@ -7,6 +7,8 @@ import dev.census.server.api.ClientAddress;
 import dev.census.server.api.ErrorAnswers;
 import dev.census.server.api.FloodGuard;
 import dev.census.server.api.HealthEndpoint;
+import dev.census.server.api.OpenApiEndpoint;
+import dev.census.server.api.ProblemErrorHandler;
 import dev.census.server.api.PublicReadCors;
 import dev.census.server.api.PulpEndpoint;
 import dev.census.server.api.ReportsEndpoint;
@@ -88,6 +90,7 @@ public final class CensusServer implements AutoCloseable {
             AdminEndpoint admin = new AdminEndpoint(config.adminToken, summarizer, jobs, ingestion,
                     new FloodGuard(AdminEndpoint.FAILURES_PER_MINUTE, config.clock, config.clientAddress), config.clock);
             HealthEndpoint health = new HealthEndpoint(store, meters);
+            OpenApiEndpoint openApi = new OpenApiEndpoint(config.clock);
             Dashboard dashboard = new Dashboard(registry, store, series, config.clock, config.retentionDays, config.k);
             this.app = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
@@ -102,11 +105,13 @@ public final class CensusServer implements AutoCloseable {
                 });
                 SecurityHeaders.register(javalin.routes);
                 PublicReadCors.register(javalin.routes);
+                javalin.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
                 reports.register(javalin.routes);
                 pulp.register(javalin.routes);
                 summaries.register(javalin.routes);
                 admin.register(javalin.routes);
                 health.register(javalin.routes);
+                openApi.register(javalin.routes);
                 dashboard.register(javalin.routes);
                 ErrorAnswers.register(javalin.routes, meters);
             });
@@ -170,6 +175,15 @@ public final class CensusServer implements AutoCloseable {
     /** The port the server listens on (the chosen one when built with port 0). */
     public int port() {
         return app.port();
+    }
+
+    /**
+     * Every route the server answers, as {@code METHOD /path} (Javalin's path syntax), sorted: what
+     * the OpenAPI contract test holds against the document.
+     */
+    public java.util.List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(handler -> handler.endpoint.method + " " + handler.endpoint.path).sorted().toList();
     }
 
     /**
