@@ -214,6 +214,9 @@ class OpenApiContractTest {
                     pulpMessage(), null, "br")));
             cases.add(new Case("Pulp at " + path + ": text/plain is 415 (issue 16 item 11)", 415, () -> postPulp(main, path,
                     pulpMessage(), "text/plain", null)));
+            cases.add(new Case("Pulp at " + path + ": a post a browser sends for a web page (Origin) is 403", 403, () -> send(
+                    HttpRequest.newBuilder(uri(main, path)).header("Origin", "https://example.org")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(pulpMessage())))));
             cases.add(new Case("Pulp at " + path + ": past the rate limit is 429", 429, () -> postPulp(limited, path, pulpMessage(), null, null)));
             cases.add(new Case("Pulp at " + path + ": storage down is 503", 503, () -> failing(() -> postPulp(main, path, pulpMessage(), null, null))));
         }
