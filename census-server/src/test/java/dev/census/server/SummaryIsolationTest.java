@@ -97,6 +97,22 @@ class SummaryIsolationTest {
         }
     }
 
+    @Test
+    void aDayStillFailingWhenRetentionDeletesItsReportsLeavesTheFailingList() {
+        faults.breakDay("demo", MARCH_8);
+        try (CensusServer server = start()) {
+            CensusClient client = new CensusClient(server.port());
+            postDays(client);
+
+            assertThat(server.runDailyJobs()).containsEntry("demo", List.of(MARCH_9, MARCH_10));
+
+            JsonNode failures = json(client.admin("GET", "/api/v1/admin/stats", TOKEN)).get("summary_failures");
+            assertThat(failures.get("total").asLong()).isEqualTo(1);
+            assertThat(failures.get("failing")).as("March 8 can never be summarized now").isEmpty();
+            assertThat(server.store().countReports("demo")).isEqualTo(2);
+        }
+    }
+
     private CensusServer start() {
         return TestServers.builder(dataDir, clock).store(faults.store()).retentionDays(2).build().start();
     }

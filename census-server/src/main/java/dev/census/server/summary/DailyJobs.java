@@ -55,7 +55,12 @@ public final class DailyJobs implements AutoCloseable {
         SummaryRun run = summarizer.summarizeHoldingLock(null, null, false);
         LocalDate today = LocalDate.now(clock);
         int compacted = store.compactBefore(today);
-        int expired = store.deleteReportsBefore(retentionCutoff());
+        LocalDate cutoff = retentionCutoff();
+        int expired = store.deleteReportsBefore(cutoff);
+        for (SummaryFailure lost : summarizer.health().forgetBefore(cutoff)) {
+            LOG.warn("summary of {} was never written: its raw reports passed retention while it failed ({})",
+                    lost.where(), lost.error());
+        }
         if (compacted + expired > 0 || run.summarized().values().stream().anyMatch(days -> !days.isEmpty())) {
             LOG.info("daily jobs: summarized {}, compacted {} superseded reports, deleted {} reports past retention",
                     run.summarized(), compacted, expired);

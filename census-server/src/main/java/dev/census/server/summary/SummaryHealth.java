@@ -49,6 +49,22 @@ public final class SummaryHealth {
         failing.remove(key(product, day));
     }
 
+    /**
+     * Forgets the failing days before the retention cutoff: their raw reports are deleted, so they
+     * can never be summarized; returns them so the caller can say so.
+     */
+    List<SummaryFailure> forgetBefore(LocalDate cutoff) {
+        List<SummaryFailure> lost = new ArrayList<>();
+        failing.values().removeIf(failure -> {
+            boolean gone = failure.day() != null && failure.day().isBefore(cutoff);
+            if (gone) {
+                lost.add(failure);
+            }
+            return gone;
+        });
+        return lost;
+    }
+
     void recordClipped(String product, long values) {
         clipped.computeIfAbsent(product, p -> new LongAdder()).add(values);
         meters.counter(CLIPPED, "product", product).increment(values);
