@@ -34,6 +34,9 @@ final class HostnameDetector implements PiiDetector {
 
     @Override
     public Optional<PiiFinding> scan(String text) {
+        if (text.indexOf('.') < 0 && text.indexOf('@') < 0) {
+            return Optional.empty();
+        }
         int i = 0;
         int n = text.length();
         while (i < n) {

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 final class Ipv4Detector implements PiiDetector {
 
+    /** {@code 0.0.0.0} is the shortest. */
+    private static final int SHORTEST = 7;
     private static final String QUAD = "\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}";
     private static final Pattern DOTTED_QUAD = Pattern.compile(
             "(?<![\\w.+-])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![\\w+~]|\\.\\w|-(?!" + QUAD + "))");
@@ -42,6 +44,9 @@ final class Ipv4Detector implements PiiDetector {
 
     @Override
     public Optional<PiiFinding> scan(String text) {
+        if (text.length() < SHORTEST) {
+            return Optional.empty();
+        }
         Optional<PiiFinding> dotted = Spans.firstMatch(PiiKind.IPV4, DOTTED_QUAD, text, this::address);
         if (dotted.isPresent()) {
             return dotted;
