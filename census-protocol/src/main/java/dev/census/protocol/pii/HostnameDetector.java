@@ -56,6 +56,9 @@ final class HostnameDetector implements PiiDetector {
                 return Optional.of(new PiiFinding(PiiKind.HOSTNAME, start, end));
             }
         }
+        if (text.indexOf('@') < 0) {
+            return Optional.empty();
+        }
         return Spans.firstMatch(PiiKind.HOSTNAME, WORKER_NAME, text, m -> m.group(1).chars().anyMatch(Character::isLetter));
     }
 
