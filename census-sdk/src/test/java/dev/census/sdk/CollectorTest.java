@@ -91,6 +91,30 @@ class CollectorTest {
     }
 
     @Test
+    void aPhoneACardANationalIdOrADisguisedEmailIsRefusedBeforeItLeavesTheHost() throws Exception {
+        try (LogCapture logs = new LogCapture();
+             Census census = census()
+                     .metric("a.phone", () -> "+1 415 555 0100")
+                     .metric("b.card", () -> "4111 1111 1111 1111")
+                     .metric("c.ssn", () -> "078-05-1120")
+                     .metric("d.iban", () -> "DE89 3704 0044 0532 0130 00")
+                     .metric("e.mail", () -> "ops [at] acme [dot] com")
+                     .metric("f.kind", () -> "postgresql")
+                     .build()) {
+
+            String preview = census.preview();
+
+            assertThat(preview).contains("\"metrics\":{\"f.kind\":\"postgresql\"}")
+                    .doesNotContain("415", "4111", "078-05", "DE89", "acme");
+            assertThat(logs.at(Level.WARNING)).anySatisfy(line -> assertThat(line).contains("a.phone", "phone"))
+                    .anySatisfy(line -> assertThat(line).contains("b.card", "payment_card"))
+                    .anySatisfy(line -> assertThat(line).contains("c.ssn", "national_id"))
+                    .anySatisfy(line -> assertThat(line).contains("d.iban", "national_id"))
+                    .anySatisfy(line -> assertThat(line).contains("e.mail", "disguised_email"));
+        }
+    }
+
+    @Test
     void aPiiRuleIsWhatTheInjectedCheckSays() throws Exception {
         try (Census census = census().metric("db.kind", () -> "postgresql")
                 .piiCheck(text -> text.startsWith("postgres") ? Optional.of("test-rule") : Optional.empty()).build()) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -122,6 +123,47 @@ class BadInputTest {
         JsonNode stats = json(client.admin("GET", "/api/v1/admin/stats", TestServers.ADMIN_TOKEN));
         assertThat(stats.at("/dropped/unknown_metric").asLong()).isPositive();
         assertThat(stats.at("/dropped/pii:hostname").asLong()).isPositive();
+    }
+
+    @Test
+    void aPhoneACardANationalIdOrADisguisedEmailInAMetricIsDroppedAndCountedByItsKind() {
+        JsonNode before = json(client.admin("GET", "/api/v1/admin/stats", TestServers.ADMIN_TOKEN));
+        Map<String, String> reasons = Map.of(
+                "+1 415 555 0100", "pii:phone",
+                "4111 1111 1111 1111", "pii:payment_card",
+                "078-05-1120", "pii:national_id",
+                "DE89370400440532013000", "pii:national_id",
+                "ops [at] acme [dot] com", "pii:disguised_email");
+        reasons.forEach((value, reason) -> {
+            HttpResponse<String> answer = client.postReport(Reports.report().sentAt("2026-03-11T07:00:00Z")
+                    .metric("workers.processes", "3").metric("storage.backend", "\"" + value + "\"").json());
+            assertThat(answer.statusCode()).as(value).isEqualTo(202);
+            assertThat(json(answer).get("dropped").toString()).as(value)
+                    .isEqualTo("[{\"field\":\"metrics.storage.backend\",\"reason\":\"" + reason + "\"}]");
+        });
+
+        JsonNode stats = json(client.admin("GET", "/api/v1/admin/stats", TestServers.ADMIN_TOKEN));
+        assertThat(stats.at("/dropped/pii:phone").asLong()).isEqualTo(before.at("/dropped/pii:phone").asLong() + 1);
+        assertThat(stats.at("/dropped/pii:national_id").asLong()).isEqualTo(before.at("/dropped/pii:national_id").asLong() + 2);
+        assertThat(stats.at("/dropped/pii:payment_card").asLong()).isPositive();
+        assertThat(stats.at("/dropped/pii:disguised_email").asLong()).isPositive();
+    }
+
+    @Test
+    void aDottedQuadComponentVersionIsKeptUnlessItIsAPrivateLoopbackOrLinkLocalAddress() {
+        long before = server.store().countReports("demo");
+        HttpResponse<String> answer = client.postReport(Reports.report().sentAt("2026-03-11T07:00:00Z").channel("dev")
+                .component("core", "2.0.0.1").component("rpm", "10.0.0.1").component("python", "1.2.3.4")
+                .component("container", "192.168.1.20").component("ansible", "127.0.0.1").component("deb", "169.254.1.1")
+                .json());
+
+        assertThat(answer.statusCode()).isEqualTo(202);
+        assertThat(json(answer).get("dropped").toString()).isEqualTo("["
+                + "{\"field\":\"components[1]\",\"reason\":\"pii:ipv4\"},"
+                + "{\"field\":\"components[3]\",\"reason\":\"pii:ipv4\"},"
+                + "{\"field\":\"components[4]\",\"reason\":\"pii:ipv4\"},"
+                + "{\"field\":\"components[5]\",\"reason\":\"pii:ipv4\"}]");
+        assertThat(server.store().countReports("demo")).isEqualTo(before + 1);
     }
 
     @Test

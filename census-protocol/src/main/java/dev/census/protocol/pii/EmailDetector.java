@@ -14,6 +14,9 @@ final class EmailDetector implements PiiDetector {
 
     @Override
     public Optional<PiiFinding> scan(String text) {
+        if (text.indexOf('@') < 0) {
+            return Optional.empty();
+        }
         return Spans.firstMatch(PiiKind.EMAIL, EMAIL, text, m -> DomainNames.isDomain(DomainNames.trimDots(m.group(1))));
     }
 }

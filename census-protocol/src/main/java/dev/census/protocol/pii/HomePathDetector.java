@@ -24,9 +24,14 @@ final class HomePathDetector implements PiiDetector {
     private static final Set<String> SHARED = Set.of("public", "default", "default user", "all users", "all",
             "shared", "defaultapppool", "linuxbrew");
 
+    private static final Pattern[] PATTERNS = {UNIX, WINDOWS, TILDE_USER};
+
     @Override
     public Optional<PiiFinding> scan(String text) {
-        for (Pattern pattern : new Pattern[] {UNIX, WINDOWS, TILDE_USER}) {
+        if (text.indexOf('/') < 0 && text.indexOf('\\') < 0) {
+            return Optional.empty();
+        }
+        for (Pattern pattern : PATTERNS) {
             Optional<PiiFinding> finding = Spans.firstMatch(PiiKind.HOME_PATH, pattern, text, HomePathDetector::personal);
             if (finding.isPresent()) {
                 return finding;

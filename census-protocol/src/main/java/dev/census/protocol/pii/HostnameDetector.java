@@ -34,6 +34,9 @@ final class HostnameDetector implements PiiDetector {
 
     @Override
     public Optional<PiiFinding> scan(String text) {
+        if (text.indexOf('.') < 0 && text.indexOf('@') < 0) {
+            return Optional.empty();
+        }
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -52,6 +55,9 @@ final class HostnameDetector implements PiiDetector {
             if (end > start && isHostName(text.substring(start, end))) {
                 return Optional.of(new PiiFinding(PiiKind.HOSTNAME, start, end));
             }
+        }
+        if (text.indexOf('@') < 0) {
+            return Optional.empty();
         }
         return Spans.firstMatch(PiiKind.HOSTNAME, WORKER_NAME, text, m -> m.group(1).chars().anyMatch(Character::isLetter));
     }

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  */
 final class MacDetector implements PiiDetector {
 
+    /** The dotted form, {@code 001a.2b3c.4d5e}, is the shortest. */
+    private static final int SHORTEST = 14;
     private static final String HEX2 = "[0-9A-Fa-f]{2}";
     private static final Pattern SEPARATED = Pattern.compile(
             "(?<![0-9A-Fa-f:.-])" + HEX2 + "([:-])(?:" + HEX2 + "\\1){4}" + HEX2
@@ -19,6 +21,9 @@ final class MacDetector implements PiiDetector {
 
     @Override
     public Optional<PiiFinding> scan(String text) {
+        if (text.length() < SHORTEST) {
+            return Optional.empty();
+        }
         Optional<PiiFinding> separated = Spans.firstMatch(PiiKind.MAC, SEPARATED, text);
         if (separated.isPresent()) {
             return separated;

@@ -10,12 +10,14 @@ import java.util.Optional;
  * The standard set of PII detectors shared by the SDK (refuse to send), {@code metrics lint}
  * (refuse to approve) and ingestion (drop the field). Detectors run from the most specific kind to
  * the most general, so {@code https://bob:pw@db.example.com} is reported as URL credentials rather
- * than as a host name.
+ * than as a host name, and an IBAN or a card is reported as such before the card, phone and
+ * secret detectors see its digits.
  */
 public final class PiiDetectors {
 
     private static final Map<PiiKind, PiiDetector> BY_KIND = byKind();
     private static final PiiDetector STANDARD = chain(List.copyOf(BY_KIND.values()));
+    private static final PiiDetector COMPONENT_VERSIONS = componentVersionChain();
 
     private PiiDetectors() {
     }
@@ -23,6 +25,15 @@ public final class PiiDetectors {
     /** Every detector, in the order of {@link PiiKind}. Thread-safe and stateless. */
     public static PiiDetector standard() {
         return STANDARD;
+    }
+
+    /**
+     * The standard detectors as ingestion applies them to a component version: the same kinds, except
+     * that a dotted quad ({@code 2.0.0.1}, {@code 17.0.4.1}) is a version unless it is a private,
+     * shared, loopback or link-local address ({@code 10.0.0.1}, {@code 192.168.1.20}).
+     */
+    public static PiiDetector componentVersions() {
+        return COMPONENT_VERSIONS;
     }
 
     /** The detector of a single kind, for callers that must tell kinds apart. */
@@ -43,14 +54,24 @@ public final class PiiDetectors {
         };
     }
 
+    private static PiiDetector componentVersionChain() {
+        Map<PiiKind, PiiDetector> detectors = new EnumMap<>(BY_KIND);
+        detectors.put(PiiKind.IPV4, Ipv4Detector.forVersions());
+        return chain(List.copyOf(detectors.values()));
+    }
+
     private static Map<PiiKind, PiiDetector> byKind() {
         Map<PiiKind, PiiDetector> detectors = new EnumMap<>(PiiKind.class);
         detectors.put(PiiKind.URL_CREDENTIALS, new UrlCredentialsDetector());
         detectors.put(PiiKind.EMAIL, new EmailDetector());
+        detectors.put(PiiKind.DISGUISED_EMAIL, new DisguisedEmailDetector());
         detectors.put(PiiKind.HOME_PATH, new HomePathDetector());
         detectors.put(PiiKind.MAC, new MacDetector());
         detectors.put(PiiKind.IPV6, new Ipv6Detector());
         detectors.put(PiiKind.IPV4, new Ipv4Detector());
+        detectors.put(PiiKind.NATIONAL_ID, new NationalIdDetector());
+        detectors.put(PiiKind.PAYMENT_CARD, new PaymentCardDetector());
+        detectors.put(PiiKind.PHONE, new PhoneDetector());
         detectors.put(PiiKind.HOSTNAME, new HostnameDetector());
         detectors.put(PiiKind.SECRET, new SecretDetector());
         return detectors;

@@ -26,6 +26,10 @@ import java.util.regex.Pattern;
  * <p>Base64 keys with an inner {@code /} or {@code +} (AWS secret keys) are random when they mix
  * all three classes with high entropy, whatever their word-likeness, because paths and
  * identifiers do not mix all three classes around slashes.
+ *
+ * <p>Architecture and C library names mix letters and digits the way keys do, and Python's platform
+ * string strings them together ({@code x86_64-x86_64-with-glibc2}); they are read as words, not
+ * counted towards a token.
  */
 final class RandomTokens {
 
@@ -47,6 +51,8 @@ final class RandomTokens {
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern HEX_RUN = Pattern.compile("[0-9a-fA-F]{" + MIN_LENGTH + ",}+");
+    private static final Pattern PLATFORM_WORDS = Pattern.compile(
+            "(?i)x86[_-]64|amd64|aarch64|arm64|ppc64(?:le)?|s390x|i[3-6]86|riscv64|armv\\d+\\w?|glibc\\d*|musl");
     private static final Pattern BASE64_WITH_SYMBOLS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9+/]*[+/][A-Za-z0-9+/]*");
 
     private static final int UPPER = 0;
@@ -57,7 +63,7 @@ final class RandomTokens {
     }
 
     static boolean looksRandom(String token) {
-        String t = stripPadding(token);
+        String t = PLATFORM_WORDS.matcher(stripPadding(token)).replaceAll("-");
         if (t.length() < MIN_LENGTH || UUID.matcher(t).matches()) {
             return false;
         }

@@ -38,16 +38,26 @@ final class SecretDetector implements PiiDetector {
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/_=-]{20,}+");
 
+    /** The shortest known format: {@code xoxb-} and ten characters. */
+    private static final int MIN_KNOWN_FORMAT = 15;
+
     @Override
     public Optional<PiiFinding> scan(String text) {
-        Optional<PiiFinding> known = Spans.firstMatch(PiiKind.SECRET, KNOWN_FORMAT, text);
-        if (known.isPresent()) {
-            return known;
+        if (text.length() >= MIN_KNOWN_FORMAT) {
+            Optional<PiiFinding> known = Spans.firstMatch(PiiKind.SECRET, KNOWN_FORMAT, text);
+            if (known.isPresent()) {
+                return known;
+            }
         }
-        Optional<PiiFinding> assigned = Spans.firstMatch(PiiKind.SECRET, ASSIGNMENT, text,
-                m -> !PLACEHOLDER.matcher(m.group(1)).matches());
-        if (assigned.isPresent()) {
-            return assigned;
+        if (text.indexOf('=') >= 0 || text.indexOf(':') >= 0) {
+            Optional<PiiFinding> assigned = Spans.firstMatch(PiiKind.SECRET, ASSIGNMENT, text,
+                    m -> !PLACEHOLDER.matcher(m.group(1)).matches());
+            if (assigned.isPresent()) {
+                return assigned;
+            }
+        }
+        if (text.length() < RandomTokens.MIN_LENGTH) {
+            return Optional.empty();
         }
         Matcher m = TOKEN.matcher(text);
         while (m.find()) {

@@ -42,6 +42,28 @@ final class Spans {
         return c >= '0' && c <= '9';
     }
 
+    /** Whether the text holds at least {@code atLeast} ASCII digits: a cheap test before a detector of long numbers. */
+    static boolean hasDigits(String text, int atLeast) {
+        int digits = 0;
+        for (int i = 0; i < text.length() && digits < atLeast; i++) {
+            if (isAsciiDigit(text.charAt(i))) {
+                digits++;
+            }
+        }
+        return digits >= atLeast;
+    }
+
+    /** The ASCII digits of the text, in order. */
+    static String digitsOf(CharSequence text) {
+        StringBuilder digits = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (isAsciiDigit(text.charAt(i))) {
+                digits.append(text.charAt(i));
+            }
+        }
+        return digits.toString();
+    }
+
     /** True when every group is a decimal number of 1-3 digits no greater than 255. */
     static boolean octets(String... groups) {
         for (String group : groups) {

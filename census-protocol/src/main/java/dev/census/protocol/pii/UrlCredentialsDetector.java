@@ -11,6 +11,9 @@ final class UrlCredentialsDetector implements PiiDetector {
 
     @Override
     public Optional<PiiFinding> scan(String text) {
+        if (text.indexOf('@') < 0 || !text.contains("://")) {
+            return Optional.empty();
+        }
         return Spans.firstMatch(PiiKind.URL_CREDENTIALS, URL_WITH_USERINFO, text);
     }
 }

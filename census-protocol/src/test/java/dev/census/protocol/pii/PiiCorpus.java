@@ -1,10 +1,13 @@
 package dev.census.protocol.pii;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The PII test corpus: positives of every kind (generated from a fixed seed, plus hand-picked
@@ -18,6 +21,8 @@ final class PiiCorpus {
 
     static final long SEED = 20220120L;
     private static final int GENERATED_PER_KIND = 30;
+    /** The kinds added for issue 17 get more: their shapes vary more by country and network. */
+    private static final int GENERATED_PER_NEW_KIND = 45;
 
     private static final String[] FIRST = {"alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan",
             "judy", "mallory", "oscar", "peggy", "trent", "victor", "walter", "jsmith", "mkowalski", "li.wei", "o_brien"};
@@ -54,10 +59,23 @@ final class PiiCorpus {
             all.add(new Positive(PiiKind.HOME_PATH, inContext(random, homePath(random))));
             all.add(new Positive(PiiKind.SECRET, inContext(random, secret(random))));
         }
+        for (int i = 0; i < GENERATED_PER_NEW_KIND; i++) {
+            all.add(new Positive(PiiKind.PHONE, inContext(random, phone(random))));
+            all.add(new Positive(PiiKind.PAYMENT_CARD, inContext(random, card(random))));
+            all.add(new Positive(PiiKind.NATIONAL_ID, inContext(random, random.nextInt(3) == 0 ? ssn(random) : iban(random))));
+            all.add(new Positive(PiiKind.DISGUISED_EMAIL, inContext(random, disguisedEmail(random))));
+        }
         return all;
     }
 
+    /** The hand-picked negatives, then every real fleet value ({@link FleetValues}) not already among them. */
     static List<String> negatives() {
+        List<String> all = new ArrayList<>(handPickedNegatives());
+        FleetValues.all().stream().filter(value -> !all.contains(value)).forEach(all::add);
+        return all;
+    }
+
+    private static List<String> handPickedNegatives() {
         return List.of(
                 // versions
                 "3.49.1", "1.0.0rc1", "3.22.0.dev", "2.0.0a6", "2.0.0b1", "1.0.0-rc.1", "1.2.3-SNAPSHOT",
@@ -119,7 +137,21 @@ final class PiiCorpus {
                 "password_reset.enabled", "secrets.count",
                 // MAC and IPv6 look-alikes
                 "00:00:00", "10:20:30:40", "aa-bb-cc", "00:1a:2b:3c:4d", "1:2:3:4:5:6:7:8:9", "2001-db8-1",
-                "fe80", "::", "deadbeef::cafe::1", "2001:db8", "x::y");
+                "fe80", "::", "deadbeef::cafe::1", "2001:db8", "x::y",
+                // phone look-alikes: short or bare numbers, offsets, dates, grouped counts
+                "+1", "+49", "+0530", "+02:00", "1+1", "+build.5", "12345678", "0123456789", "415-555", "555-0100",
+                "(415) 555", "123-456-7890", "+1234.5678", "1 234 567 890", "01.02.2024", "2024.01.15.1030",
+                "001", "+1.2.3", "0644 0755",
+                // card look-alikes: fails Luhn, no network prefix, too long bare, part of a version or decimal
+                "4111 1111 1111 1112", "1234 5678 9012 3456", "4111111111111112", "12345678901234",
+                "41111111111111111", "0.4111111111111111", "4111111111111111.5", "v4111111111111111",
+                "build-4111111111111111", "9999 9999 9999 9995",
+                // national ID look-alikes: SSN ranges never issued, IBANs with a wrong check or length
+                "000-12-3456", "666-12-3456", "900-12-3456", "123-00-4567", "123-45-0000", "123456789",
+                "12-345-6789", "GB82 WEST 1234 5698 7654 33",
+                // "at" and "dot" in ordinary words and values
+                "updated at", "at-least-once", "dotfiles", "look at that", "pulp at scale", "x [at] y",
+                "bob (at) home", "a at b dot unknownlabel", "dotnet", "release at 3.49 dot 1");
     }
 
     private static List<Positive> handPickedPositives() {
@@ -162,6 +194,29 @@ final class PiiCorpus {
                 "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "PULP_API_TOKEN=Zm9vYmFyYmF6",
                 "passwd: letmein", "client_secret=9e1f6a2b", "sk-proj-T3BlbkFJabcdefghijklmnopqrstuv",
                 "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7");
+        add(p, PiiKind.PHONE, "+1 415 555 0100", "+14155550100", "(415) 555-0100", "415-555-0100", "415.555.0100",
+                "1-800-555-0199", "+44 20 7946 0958", "+44 (0)20 7946 0958", "020 7946 0958", "07700 900123",
+                "+49 30 901820", "030 901820", "030/901820", "+33 1 23 45 67 89", "06 12 34 56 78", "06.12.34.56.78",
+                "+420 601 123 456", "0044 20 7946 0958", "call +1-212-555-0147 now", "tel:+61 2 9876 5432",
+                "phone: (212) 555-0147", "+1 (415) 555-0100", "+81 3-1234-5678", "+7 495 123-45-67");
+        add(p, PiiKind.PAYMENT_CARD, "4111 1111 1111 1111", "4111111111111111", "5500 0000 0000 0004",
+                "5555-5555-5555-4444", "3782 822463 10005", "378282246310005", "6011 1111 1111 1117",
+                "3056 930902 5904", "30569309025904", "3530 1113 3330 0000", "2223 0031 2200 3222",
+                "6200 0000 0000 0005", "4222222222222", "card=4012888888881881", "5105-1051-0510-5100",
+                "4111 1111 1111 1111 12/27", "pan: 6011000990139424", "3566002020360505");
+        add(p, PiiKind.NATIONAL_ID, "123-45-6789", "078-05-1120", "219-09-9999", "457 55 5462", "ssn=536-22-1234",
+                "SSN: 001-01-0001", "899-99-9999", "DE89 3704 0044 0532 0130 00", "DE89370400440532013000",
+                "GB82 WEST 1234 5698 7654 32", "GB29NWBK60161331926819", "FR14 2004 1010 0505 0001 3M02 606",
+                "NL91ABNA0417164300", "CH93 0076 2011 6238 5295 7", "BE68539007547034", "NO9386011117947",
+                "ES9121000418450200051332", "IT60X0542811101000000123456", "AT611904300234573201",
+                "PL61109010140000071219812874", "CZ6508000000192000145399", "IBAN: SE4550000000058398257466",
+                "BR1800360305000010009795493C1", "de89370400440532013000");
+        add(p, PiiKind.DISGUISED_EMAIL, "bob at example dot com", "bob [at] example [dot] com", "bob(at)example(dot)com",
+                "bob(at)example.com", "alice[at]acme.io", "carol {at} globex {dot} net", "dave <at> initech <dot> org",
+                "ERIN AT EXAMPLE DOT COM", "frank@example dot com", "grace [ at ] hooli [ dot ] co [ dot ] uk",
+                "contact: heidi at example dot org", "first.last (at) sub (dot) dept (dot) uni (dot) edu",
+                "ivan [at] mail [.] example [.] de", "o_brien(at)example(dot)ie", "judy at stark dot internal",
+                "mallory[at]cyberdyne[dot]corp", "look at it dot net");
         return p;
     }
 
@@ -303,6 +358,186 @@ final class PiiCorpus {
             case 8 -> randomString(random, BASE64, 20 + random.nextInt(44)) + "==";
             default -> randomString(random, BASE62, 24 + random.nextInt(40));
         };
+    }
+
+    /** Country codes with the groups their numbers are written in after the code. */
+    private static final int[][] PHONE_GROUPS = {
+        {1, 3, 3, 4}, {44, 2, 4, 4}, {44, 4, 6}, {49, 2, 8}, {49, 3, 7}, {33, 1, 2, 2, 2, 2}, {420, 3, 3, 3},
+        {81, 1, 4, 4}, {86, 3, 4, 4}, {7, 3, 3, 2, 2}, {61, 1, 4, 4}, {55, 2, 5, 4}, {91, 5, 5}, {34, 3, 3, 3},
+        {39, 3, 3, 4}, {31, 2, 3, 4}, {46, 2, 3, 2, 2}, {48, 3, 3, 3}, {353, 1, 3, 4}, {27, 2, 3, 4}};
+
+    static String phone(Random random) {
+        int[] format = PHONE_GROUPS[random.nextInt(PHONE_GROUPS.length)];
+        String separator = pick(random, new String[] {" ", " ", "-", "."});
+        return switch (random.nextInt(6)) {
+            case 0 -> "+" + format[0] + digits(random, sum(format) - 1);
+            case 1 -> "+" + format[0] + separator + groups(random, format, separator);
+            case 2 -> "00" + format[0] + " " + groups(random, format, " ");
+            case 3 -> northAmerican(random);
+            case 4 -> trunkNational(random);
+            default -> "+1 " + northAmerican(random).replaceFirst("^1-", "");
+        };
+    }
+
+    private static int sum(int[] format) {
+        int total = 0;
+        for (int i = 1; i < format.length; i++) {
+            total += format[i];
+        }
+        return total + 1;
+    }
+
+    private static String groups(Random random, int[] format, String separator) {
+        StringJoiner out = new StringJoiner(separator);
+        for (int i = 1; i < format.length; i++) {
+            out.add(digits(random, format[i]));
+        }
+        return out.toString();
+    }
+
+    /** Digits, the first of them not 0. */
+    private static String digits(Random random, int count) {
+        StringBuilder out = new StringBuilder().append(1 + random.nextInt(9));
+        for (int i = 1; i < count; i++) {
+            out.append(random.nextInt(10));
+        }
+        return out.toString();
+    }
+
+    private static String northAmerican(Random random) {
+        String area = (2 + random.nextInt(8)) + "" + random.nextInt(10) + random.nextInt(10);
+        String exchange = (2 + random.nextInt(8)) + "" + random.nextInt(10) + random.nextInt(10);
+        String line = String.format(Locale.ROOT, "%04d", random.nextInt(10000));
+        return switch (random.nextInt(5)) {
+            case 0 -> "(" + area + ") " + exchange + "-" + line;
+            case 1 -> area + "-" + exchange + "-" + line;
+            case 2 -> area + "." + exchange + "." + line;
+            case 3 -> area + " " + exchange + " " + line;
+            default -> "1-" + area + "-" + exchange + "-" + line;
+        };
+    }
+
+    private static String trunkNational(Random random) {
+        return switch (random.nextInt(5)) {
+            case 0 -> "020 " + digits(random, 4) + " " + digits(random, 4);
+            case 1 -> "07" + digits(random, 3) + " " + digits(random, 6);
+            case 2 -> "0" + digits(random, 2 + random.nextInt(3)) + pick(random, new String[] {" ", "/"}) + digits(random, 6 + random.nextInt(2));
+            case 3 -> "(0" + digits(random, 3) + ") " + digits(random, 7);
+            default -> {
+                String separator = random.nextBoolean() ? " " : ".";
+                yield "0" + (1 + random.nextInt(9)) + separator + digits(random, 2) + separator + digits(random, 2)
+                        + separator + digits(random, 2) + separator + digits(random, 2);
+            }
+        };
+    }
+
+    /** Issuer prefixes and card lengths of the networks, as their published ranges give them. */
+    private static final String[][] CARD_NETWORKS = {
+        {"4", "16"}, {"4", "13"}, {"4", "19"}, {"51", "16"}, {"55", "16"}, {"2221", "16"}, {"2720", "16"}, {"34", "15"},
+        {"37", "15"}, {"36", "14"}, {"300", "14"}, {"6011", "16"}, {"65", "16"}, {"644", "16"}, {"3528", "16"},
+        {"3589", "16"}, {"62", "16"}, {"62", "19"}, {"2200", "16"}, {"6759", "16"}, {"5018", "19"}};
+
+    static String card(Random random) {
+        String[] network = CARD_NETWORKS[random.nextInt(CARD_NETWORKS.length)];
+        int length = Integer.parseInt(network[1]);
+        StringBuilder number = new StringBuilder(network[0]);
+        while (number.length() < length - 1) {
+            number.append(random.nextInt(10));
+        }
+        String digits = number.append(luhnCheckDigit(number)).toString();
+        String separator = random.nextBoolean() ? " " : "-";
+        if (length <= 16 && random.nextInt(3) == 0) {
+            return digits;
+        }
+        if (length == 15 || length == 14) {
+            return digits.substring(0, 4) + separator + digits.substring(4, 10) + separator + digits.substring(10);
+        }
+        StringJoiner grouped = new StringJoiner(separator);
+        for (int i = 0; i < length; i += 4) {
+            grouped.add(digits.substring(i, Math.min(length, i + 4)));
+        }
+        return grouped.toString();
+    }
+
+    /** The Luhn check digit that completes the number, computed independently of the detector. */
+    static int luhnCheckDigit(CharSequence withoutCheck) {
+        int sum = 0;
+        for (int i = 0; i < withoutCheck.length(); i++) {
+            int digit = withoutCheck.charAt(withoutCheck.length() - 1 - i) - '0';
+            int weighted = i % 2 == 0 ? digit * 2 : digit;
+            sum += weighted / 10 + weighted % 10;
+        }
+        return (10 - sum % 10) % 10;
+    }
+
+    static String ssn(Random random) {
+        int area;
+        do {
+            area = 1 + random.nextInt(899);
+        } while (area == 666);
+        String separator = random.nextInt(4) == 0 ? " " : "-";
+        return String.format(Locale.ROOT, "%03d%s%02d%s%04d", area, separator, 1 + random.nextInt(99), separator,
+                1 + random.nextInt(9999));
+    }
+
+    /**
+     * Countries and the shape of their account numbers in an IBAN ({@code n} digits, {@code a} upper-case
+     * letters, {@code c} either), from the IBAN registry: independent of the detector's length table.
+     */
+    private static final String[][] IBAN_FORMATS = {
+        {"DE", "18n"}, {"GB", "4a14n"}, {"FR", "10n11c2n"}, {"NL", "4a10n"}, {"CH", "5n12c"}, {"BE", "12n"},
+        {"NO", "11n"}, {"ES", "20n"}, {"IT", "1a10n12c"}, {"AT", "16n"}, {"PL", "24n"}, {"CZ", "20n"}, {"SE", "20n"},
+        {"DK", "14n"}, {"FI", "14n"}, {"IE", "4a14n"}, {"PT", "21n"}, {"LU", "3n13c"}, {"SK", "20n"}, {"HU", "24n"},
+        {"SA", "2n18c"}, {"AE", "19n"}, {"BR", "23n1a1c"}, {"TR", "5n1n16c"}, {"GR", "7n16c"}, {"RO", "4a16c"},
+        {"HR", "17n"}, {"SI", "15n"}, {"LT", "16n"}, {"LV", "4a13c"}, {"EE", "16n"}, {"BG", "4a6n8c"},
+        {"CY", "8n16c"}, {"MT", "4a5n18c"}, {"IS", "22n"}, {"LI", "5n12c"}, {"MC", "10n11c2n"}, {"KZ", "3n13c"},
+        {"IL", "19n"}, {"QA", "4a21c"}, {"UA", "6n19c"}};
+
+    static String iban(Random random) {
+        String[] format = IBAN_FORMATS[random.nextInt(IBAN_FORMATS.length)];
+        StringBuilder bban = new StringBuilder();
+        Matcher part = Pattern.compile("(\\d+)([nac])").matcher(format[1]);
+        while (part.find()) {
+            String alphabet = switch (part.group(2)) {
+                case "n" -> "0123456789";
+                case "a" -> "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+                default -> UPPER_ALNUM;
+            };
+            bban.append(randomString(random, alphabet, Integer.parseInt(part.group(1))));
+        }
+        String iban = format[0] + ibanCheckDigits(format[0], bban.toString()) + bban;
+        if (random.nextBoolean()) {
+            return iban;
+        }
+        StringJoiner grouped = new StringJoiner(" ");
+        for (int i = 0; i < iban.length(); i += 4) {
+            grouped.add(iban.substring(i, Math.min(iban.length(), i + 4)));
+        }
+        return grouped.toString();
+    }
+
+    /** ISO 13616 check digits, computed with BigInteger, independently of the detector. */
+    static String ibanCheckDigits(String country, String bban) {
+        StringBuilder numeric = new StringBuilder();
+        for (char c : (bban + country + "00").toCharArray()) {
+            numeric.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+        }
+        int check = 98 - new BigInteger(numeric.toString()).mod(BigInteger.valueOf(97)).intValue();
+        return String.format(Locale.ROOT, "%02d", check);
+    }
+
+    private static final String[][] DISGUISES = {
+        {" at ", " dot "}, {" [at] ", " [dot] "}, {"(at)", "(dot)"}, {"[at]", "."}, {" {at} ", " {dot} "},
+        {" <at> ", " <dot> "}, {"@", " dot "}, {" AT ", " DOT "}, {"(at)", "."}, {" [ at ] ", " [ dot ] "},
+        {" (at) ", " (dot) "}, {"[at]", "[dot]"}};
+
+    static String disguisedEmail(Random random) {
+        String[] disguise = DISGUISES[random.nextInt(DISGUISES.length)];
+        String local = pick(random, FIRST) + (random.nextInt(4) == 0 ? random.nextInt(100) : "");
+        String domain = (random.nextInt(4) == 0 ? pick(random, HOST_PREFIX) + "." : "") + pick(random, ORG) + "."
+                + pick(random, TLD);
+        String address = local + disguise[0] + domain.replace(".", disguise[1]);
+        return disguise[0].equals(" AT ") ? address.toUpperCase(Locale.ROOT) : address;
     }
 
     static String randomString(Random random, String alphabet, int length) {

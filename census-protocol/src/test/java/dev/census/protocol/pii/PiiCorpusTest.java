@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.census.protocol.pii.PiiCorpus.Positive;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,46 @@ class PiiCorpusTest {
         assertThat(perKind.keySet()).containsExactlyInAnyOrder(PiiKind.values());
         assertThat(perKind.values()).allSatisfy(count -> assertThat(count).isGreaterThanOrEqualTo(25));
         assertThat(PiiCorpus.negatives()).hasSizeGreaterThanOrEqualTo(200).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void eachKindForPhonesCardsNationalIdsAndDisguisedEmailHasAtLeastFiftyPositives() {
+        Map<PiiKind, Integer> perKind = new EnumMap<>(PiiKind.class);
+        PiiCorpus.positives().forEach(p -> perKind.merge(p.kind(), 1, Integer::sum));
+
+        for (PiiKind kind : List.of(PiiKind.PHONE, PiiKind.PAYMENT_CARD, PiiKind.NATIONAL_ID, PiiKind.DISGUISED_EMAIL)) {
+            assertThat(perKind.getOrDefault(kind, 0)).as("%s positives", kind).isGreaterThanOrEqualTo(50);
+        }
+    }
+
+    @Test
+    void atLeastTwoHundredRealFleetVersionsAndPlatformValuesAreAllClean() {
+        List<String> fleet = FleetValues.all();
+        List<String> tripped = new ArrayList<>();
+        for (String value : fleet) {
+            detectors.scan(value).ifPresent(f -> tripped.add(value + " -> " + f.kind() + " '" + f.matchIn(value) + "'"));
+        }
+
+        assertThat(fleet).hasSizeGreaterThanOrEqualTo(200);
+        assertThat(PiiCorpus.negatives()).containsAll(fleet);
+        assertThat(tripped).as("real fleet values that tripped a detector").isEmpty();
+    }
+
+    @Test
+    void everyTimeZoneAndLocaleNameTheJdkKnowsIsClean() {
+        List<String> names = new ArrayList<>(ZoneId.getAvailableZoneIds());
+        for (Locale locale : Locale.getAvailableLocales()) {
+            names.add(locale.toString());
+            names.add(locale.toLanguageTag());
+            names.add(locale.toString() + ".UTF-8");
+        }
+        List<String> tripped = new ArrayList<>();
+        for (String name : names) {
+            detectors.scan(name).ifPresent(f -> tripped.add(name + " -> " + f.kind()));
+        }
+
+        assertThat(names).hasSizeGreaterThan(1_000);
+        assertThat(tripped).isEmpty();
     }
 
     @Test

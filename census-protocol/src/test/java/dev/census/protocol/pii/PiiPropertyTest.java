@@ -46,6 +46,107 @@ class PiiPropertyTest {
     }
 
     @Test
+    void generatedPulpStyleVersionsNeverTripAsComponentVersionsNorInTextUnlessADottedQuad() {
+        String[] suffixes = {"", "", ".dev", ".dev0", "a1", "b12", "rc3", ".post0", ".post2", "-1.el9", "-0.19.beta",
+            "-2ubuntu7", "+1", "+7-LTS", "-SNAPSHOT", "_422-b05", ".Final", "-91-generic"};
+        Random random = new Random(PiiCorpus.SEED);
+        List<String> tripped = new ArrayList<>();
+        for (int n = 0; n < SAMPLES; n++) {
+            int major = random.nextInt(29);
+            StringBuilder version = new StringBuilder().append(major >= 10 ? major + 1 : major); // 10.x.y.z is private
+            int parts = 1 + random.nextInt(3);
+            for (int i = 0; i < parts; i++) {
+                version.append('.').append(random.nextInt(i == 0 ? 130 : 400));
+            }
+            if (parts == 3 && random.nextBoolean()) {
+                version.append(random.nextInt(10_000) + 256);
+            }
+            String value = version + suffixes[random.nextInt(suffixes.length)];
+            PiiDetectors.componentVersions().scan(value).ifPresent(f -> tripped.add(value + " -> " + f.kind()));
+            if (!value.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+                DETECTORS.scan(value).ifPresent(f -> tripped.add(value + " in text -> " + f.kind()));
+            }
+        }
+        assertThat(tripped).isEmpty();
+    }
+
+    @Test
+    void aDottedQuadComponentVersionIsKeptUnlessItIsAPrivateLoopbackOrLinkLocalAddress() {
+        PiiDetector versions = PiiDetectors.componentVersions();
+        Random random = new Random(PiiCorpus.SEED);
+        List<String> wronglyDropped = new ArrayList<>();
+        List<String> wronglyKept = new ArrayList<>();
+        for (int i = 0; i < SAMPLES; i++) {
+            int first = random.nextInt(256);
+            int second = random.nextInt(256);
+            String quad = first + "." + second + "." + random.nextInt(256) + "." + random.nextInt(256);
+            boolean privateUse = first == 10 || first == 127 || (first == 172 && second >= 16 && second < 32)
+                    || (first == 192 && second == 168) || (first == 169 && second == 254)
+                    || (first == 100 && second >= 64 && second < 128);
+            boolean dropped = versions.trips(quad);
+            if (dropped && !privateUse) {
+                wronglyDropped.add(quad);
+            } else if (!dropped && privateUse) {
+                wronglyKept.add(quad);
+            }
+            assertThat(DETECTORS.scan(quad)).as("in free text %s is an address", quad).map(PiiFinding::kind).contains(PiiKind.IPV4);
+        }
+        for (String address : List.of("10.0.0.1", "10.255.255.254", "172.16.0.1", "172.31.255.1", "192.168.1.20",
+                "127.0.0.1", "169.254.169.254", "100.64.0.1", "100.127.255.254")) {
+            assertThat(versions.scan(address)).as(address).map(PiiFinding::kind).contains(PiiKind.IPV4);
+        }
+        assertThat(wronglyDropped).as("public dotted quads dropped as versions").isEmpty();
+        assertThat(wronglyKept).as("private-use addresses kept as versions").isEmpty();
+        assertThat(FleetValues.DOTTED_QUAD_VERSIONS).allSatisfy(version -> assertThat(versions.scan(version)).as(version).isEmpty());
+    }
+
+    @Test
+    void generatedPaymentCardsThatPassLuhnAreAllCaughtAndOneDigitOffIsNoCard() {
+        PiiDetector cards = PiiDetectors.of(PiiKind.PAYMENT_CARD);
+        Random random = new Random(PiiCorpus.SEED);
+        for (int i = 0; i < SAMPLES; i++) {
+            String card = PiiCorpus.card(random);
+            assertThat(DETECTORS.scan(card)).as(card).map(PiiFinding::kind).contains(PiiKind.PAYMENT_CARD);
+            char last = card.charAt(card.length() - 1);
+            String wrongCheck = card.substring(0, card.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
+            assertThat(cards.scan(wrongCheck)).as(wrongCheck).isEmpty();
+        }
+    }
+
+    @Test
+    void generatedPhoneNumbersAreAllCaught() {
+        Random random = new Random(PiiCorpus.SEED);
+        for (int i = 0; i < SAMPLES; i++) {
+            String phone = PiiCorpus.phone(random);
+            assertThat(DETECTORS.scan(phone)).as(phone).map(PiiFinding::kind).contains(PiiKind.PHONE);
+        }
+    }
+
+    @Test
+    void generatedIbansAndSocialSecurityNumbersAreAllCaughtAndAWrongCheckIsNoIban() {
+        PiiDetector nationalIds = PiiDetectors.of(PiiKind.NATIONAL_ID);
+        Random random = new Random(PiiCorpus.SEED);
+        for (int i = 0; i < SAMPLES; i++) {
+            String iban = PiiCorpus.iban(random);
+            String ssn = PiiCorpus.ssn(random);
+            assertThat(DETECTORS.scan(iban)).as(iban).map(PiiFinding::kind).contains(PiiKind.NATIONAL_ID);
+            assertThat(DETECTORS.scan(ssn)).as(ssn).map(PiiFinding::kind).contains(PiiKind.NATIONAL_ID);
+            int check = Integer.parseInt(iban.substring(2, 4));
+            String wrongCheck = iban.substring(0, 2) + String.format(Locale.ROOT, "%02d", (check + 1) % 100) + iban.substring(4);
+            assertThat(nationalIds.scan(wrongCheck)).as(wrongCheck).isEmpty();
+        }
+    }
+
+    @Test
+    void generatedDisguisedEmailAddressesAreAllCaught() {
+        Random random = new Random(PiiCorpus.SEED);
+        for (int i = 0; i < SAMPLES; i++) {
+            String address = PiiCorpus.disguisedEmail(random);
+            assertThat(DETECTORS.scan(address)).as(address).map(PiiFinding::kind).contains(PiiKind.DISGUISED_EMAIL);
+        }
+    }
+
+    @Test
     void generatedSystemIdsNeverTrip() {
         assertNoneTrip(random -> {
             String id = new UUID(random.nextLong(), random.nextLong()).toString();

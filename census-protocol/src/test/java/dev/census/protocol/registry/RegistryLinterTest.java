@@ -143,6 +143,22 @@ class RegistryLinterTest {
     }
 
     @Test
+    void anExampleHoldingAPhoneACardANationalIdOrADisguisedEmailIsRefusedNamingTheKind() {
+        Map<String, String> examples = Map.of(
+                "+1 415 555 0100", "a phone number",
+                "4111 1111 1111 1111", "a payment card number",
+                "078-05-1120", "a national identifier (SSN or IBAN)",
+                "DE89 3704 0044 0532 0130 00", "a national identifier (SSN or IBAN)",
+                "ops [at] example [dot] com", "a disguised e-mail address");
+        examples.forEach((example, kind) -> {
+            Map<String, Object> metric = approvedMetric();
+            metric.put("example", "workers.processes: " + example);
+            assertThat(problems(metric)).as(example).singleElement().asString()
+                    .startsWith(FILE + ":example: ").contains("looks like " + kind);
+        });
+    }
+
+    @Test
     void anAllowedValueThatTripsADetectorCouldNeverBeAcceptedAndIsAProblem() {
         Map<String, Object> metric = approvedMetric();
         metric.put("type", "enum");

@@ -35,6 +35,8 @@ final class RegistryScreen {
     static final int CLEAN_VERSIONS_CACHED = 10_000;
 
     private final PiiDetector pii = PiiDetectors.standard();
+    /** A dotted quad is a version here unless it is a private-use address ({@code 2.0.0.1} kept, {@code 10.0.0.1} not). */
+    private final PiiDetector versionPii = PiiDetectors.componentVersions();
     private final Map<String, Boolean> cleanVersions = new ConcurrentHashMap<>();
 
     RegistryScreen(Registry registry) {
@@ -80,7 +82,7 @@ final class RegistryScreen {
         if (cleanVersions.containsKey(version)) {
             return Optional.empty();
         }
-        Optional<PiiFinding> finding = pii.scan(version);
+        Optional<PiiFinding> finding = versionPii.scan(version);
         if (finding.isEmpty()) {
             if (cleanVersions.size() >= CLEAN_VERSIONS_CACHED) {
                 cleanVersions.clear();
