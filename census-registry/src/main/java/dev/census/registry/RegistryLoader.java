@@ -1,14 +1,8 @@
-package dev.census.server.registry;
+package dev.census.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.census.protocol.registry.Governance;
-import dev.census.protocol.registry.MetricDefinition;
-import dev.census.protocol.registry.MetricStatus;
-import dev.census.protocol.registry.MetricType;
-import dev.census.protocol.registry.ProductDefinition;
-import dev.census.protocol.registry.ValueRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
