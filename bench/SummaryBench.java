@@ -1,4 +1,4 @@
-import dev.census.server.registry.RegistryLoader;
+import dev.census.registry.RegistryLoader;
 import dev.census.server.store.DatabaseUrl;
 import dev.census.server.store.DuckDbReportStore;
 import dev.census.server.store.PostgresReportStore;

@@ -1,7 +1,7 @@
 package dev.census.cli;
 
-import dev.census.protocol.registry.MetricDefinition;
-import dev.census.protocol.registry.ProductDefinition;
+import dev.census.registry.MetricDefinition;
+import dev.census.registry.ProductDefinition;
 import dev.census.server.store.ReportStore;
 import dev.census.server.store.ReportStore.MetricUsage;
 import java.io.PrintWriter;

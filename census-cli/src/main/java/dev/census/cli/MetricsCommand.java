@@ -1,11 +1,9 @@
 package dev.census.cli;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.census.protocol.registry.LintProblem;
-import dev.census.protocol.registry.MetricTemplate;
-import dev.census.protocol.registry.RegistryLinter;
+import dev.census.registry.LintProblem;
+import dev.census.registry.MetricTemplate;
+import dev.census.registry.RegistryLinter;
+import dev.census.registry.RegistryLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -14,9 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,7 +27,6 @@ public final class MetricsCommand implements Runnable {
 
     /** Where the registry lives unless told otherwise. */
     static final String DEFAULT_DIR = "metrics";
-    static final String PRODUCT_FILE = "product.yaml";
 
     @Spec
     CommandSpec spec;
@@ -87,8 +82,6 @@ public final class MetricsCommand implements Runnable {
             description = "Check every metric file below DIR; prints file:field: problem and exits 1 on any problem.")
     static final class Lint implements Callable<Integer> {
 
-        private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
         @Spec
         CommandSpec spec;
 
@@ -105,10 +98,10 @@ public final class MetricsCommand implements Runnable {
                 return 2;
             }
             RegistryLinter linter = RegistryLinter.standard();
-            List<Path> files = metricFiles(dir);
+            List<Path> files = RegistryLoader.metricFiles(dir);
             List<LintProblem> problems = new ArrayList<>();
             for (Path file : files) {
-                problems.addAll(lint(linter, file));
+                problems.addAll(RegistryLoader.lint(linter, file));
             }
             problems.forEach(out::println);
             out.flush();
@@ -116,37 +109,6 @@ public final class MetricsCommand implements Runnable {
                     ? files.size() + " metric files, no problems"
                     : problems.size() + " problems in " + files.size() + " metric files");
             return problems.isEmpty() ? 0 : 1;
-        }
-
-        private static List<LintProblem> lint(RegistryLinter linter, Path file) {
-            Object parsed;
-            try {
-                parsed = YAML.readValue(file.toFile(), Object.class);
-            } catch (JacksonException e) {
-                return List.of(new LintProblem(file.toString(), "-", "not valid YAML: " + e.getOriginalMessage()));
-            } catch (IOException e) {
-                return List.of(new LintProblem(file.toString(), "-", "cannot read: " + e.getMessage()));
-            }
-            if (!(parsed instanceof Map<?, ?> map)) {
-                return List.of(new LintProblem(file.toString(), "-", "must be a map of fields"));
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> fields = (Map<String, Object>) map;
-            return linter.lint(file.toString(), fields);
-        }
-
-        /** Every metric file: the YAML files of each product folder except product.yaml, sorted. */
-        private static List<Path> metricFiles(Path dir) throws IOException {
-            try (Stream<Path> paths = Files.walk(dir, 2)) {
-                return paths.filter(Files::isRegularFile)
-                        .filter(p -> !p.getParent().equals(dir))
-                        .filter(p -> {
-                            String name = p.getFileName().toString();
-                            return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.equals(PRODUCT_FILE);
-                        })
-                        .sorted()
-                        .toList();
-            }
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.census.cli;
 
-import dev.census.server.registry.Registry;
-import dev.census.server.registry.RegistryLoader;
+import dev.census.registry.Registry;
+import dev.census.registry.RegistryLoader;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

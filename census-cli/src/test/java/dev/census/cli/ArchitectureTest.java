@@ -35,6 +35,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void theProtocolIsOnlyTheWireFormatAndThePiiRules() {
+        classes().that().resideInAPackage("dev.census.protocol..")
+                .should().resideInAnyPackage("dev.census.protocol", "dev.census.protocol.pii")
+                .check(census);
+    }
+
+    @Test
+    void theRegistryDependsOnlyOnTheProtocolJacksonAndTheJdk() {
+        classes().that().resideInAPackage("dev.census.registry..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.census.registry..", "dev.census.protocol..",
+                        "com.fasterxml.jackson..", "java..")
+                .check(census);
+    }
+
+    @Test
+    void neitherTheProtocolNorTheSdkKnowsTheRegistry() {
+        noClasses().that().resideInAnyPackage("dev.census.protocol..", "dev.census.sdk..")
+                .should().dependOnClassesThat().resideInAPackage("dev.census.registry..")
+                .check(census);
+    }
+
+    @Test
     void theServerKnowsNothingOfTheSdkOrTheCommandLine() {
         noClasses().that().resideInAPackage("dev.census.server..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.census.sdk..", "dev.census.cli..")

@@ -1,7 +1,9 @@
 package dev.census.server;
 
 import dev.census.protocol.Channel;
-import dev.census.protocol.registry.ProductDefinition;
+import dev.census.registry.ProductDefinition;
+import dev.census.registry.Registry;
+import dev.census.registry.RegistryLoader;
 import dev.census.server.api.AdminEndpoint;
 import dev.census.server.api.ClientAddress;
 import dev.census.server.api.ErrorAnswers;
@@ -17,8 +19,6 @@ import dev.census.server.api.SummariesEndpoint;
 import dev.census.server.api.SummaryRange;
 import dev.census.server.ingest.IngestStats;
 import dev.census.server.ingest.Ingestion;
-import dev.census.server.registry.Registry;
-import dev.census.server.registry.RegistryLoader;
 import dev.census.server.store.DatabaseUrl;
 import dev.census.server.store.DuckDbReportStore;
 import dev.census.server.store.PostgresReportStore;

@@ -1,9 +1,9 @@
 package dev.census.server.api;
 
-import dev.census.protocol.registry.ProductDefinition;
+import dev.census.registry.ProductDefinition;
+import dev.census.registry.Registry;
 import dev.census.server.ingest.Ingestion;
 import dev.census.server.ingest.RejectedReport;
-import dev.census.server.registry.Registry;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;

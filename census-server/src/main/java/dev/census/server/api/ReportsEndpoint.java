@@ -2,9 +2,9 @@ package dev.census.server.api;
 
 import dev.census.protocol.InvalidReportException;
 import dev.census.protocol.WireRules;
+import dev.census.registry.Registry;
 import dev.census.server.ingest.Ingestion;
 import dev.census.server.ingest.RejectedReport;
-import dev.census.server.registry.Registry;
 import dev.census.server.store.ReportStore;
 import dev.census.server.store.StoreUnavailableException;
 import io.javalin.config.RoutesConfig;

@@ -1,9 +1,9 @@
 package dev.census.server.api;
 
 import dev.census.protocol.ReportJson;
-import dev.census.protocol.registry.MetricDefinition;
-import dev.census.protocol.registry.ProductDefinition;
-import dev.census.server.registry.Registry;
+import dev.census.registry.MetricDefinition;
+import dev.census.registry.ProductDefinition;
+import dev.census.registry.Registry;
 import dev.census.server.store.ReportStore;
 import dev.census.server.store.SummaryQuery;
 import dev.census.server.store.SummaryRow;

@@ -1,7 +1,7 @@
 package dev.census.server.ingest;
 
 import dev.census.protocol.Report;
-import dev.census.server.registry.Registry;
+import dev.census.registry.Registry;
 import dev.census.server.store.ReportStore;
 import dev.census.server.store.StoredReport;
 import java.time.Clock;

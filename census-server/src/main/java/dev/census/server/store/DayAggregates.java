@@ -37,7 +37,7 @@ public record DayAggregates(List<Count> counts, List<Stats> stats) {
 
     /**
      * Statistics of one numeric metric on one channel, computed over values clipped to
-     * ±{@link dev.census.protocol.registry.ValueRange#LIMIT}; {@code clipped} says how many were
+     * ±{@link dev.census.registry.ValueRange#LIMIT}; {@code clipped} says how many were
      * beyond it (stored before ranges were enforced, or written to the store directly).
      */
     public record Stats(String channel, String metric, long systems, double mean, double min, double p50, double p90, double max,

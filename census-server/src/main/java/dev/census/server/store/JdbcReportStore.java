@@ -1,6 +1,6 @@
 package dev.census.server.store;
 
-import dev.census.protocol.registry.ValueRange;
+import dev.census.registry.ValueRange;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package dev.census.server.summary;
 
-import dev.census.protocol.registry.ProductDefinition;
-import dev.census.server.registry.Registry;
+import dev.census.registry.ProductDefinition;
+import dev.census.registry.Registry;
 import dev.census.server.store.DayAggregates;
 import dev.census.server.store.ReportStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -2,9 +2,9 @@ package dev.census.server.summary;
 
 import dev.census.protocol.Channel;
 import dev.census.protocol.Version;
-import dev.census.protocol.registry.MetricDefinition;
-import dev.census.protocol.registry.MetricType;
-import dev.census.protocol.registry.ProductDefinition;
+import dev.census.registry.MetricDefinition;
+import dev.census.registry.MetricType;
+import dev.census.registry.ProductDefinition;
 import dev.census.server.store.DayAggregates;
 import dev.census.server.store.DayAggregates.Count;
 import dev.census.server.store.DayAggregates.Family;

@@ -1,14 +1,14 @@
 package dev.census.server.web;
 
-import dev.census.protocol.registry.MetricDefinition;
-import dev.census.protocol.registry.MetricStatus;
-import dev.census.protocol.registry.ProductDefinition;
+import dev.census.registry.MetricDefinition;
+import dev.census.registry.MetricStatus;
+import dev.census.registry.ProductDefinition;
+import dev.census.registry.Registry;
 import dev.census.server.api.Problem;
 import dev.census.server.api.Series;
 import dev.census.server.api.SeriesReader;
 import dev.census.server.api.SummaryCache;
 import dev.census.server.api.SummaryRange;
-import dev.census.server.registry.Registry;
 import dev.census.server.store.ReportStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -1,9 +1,9 @@
 package dev.census.server.web;
 
-import dev.census.protocol.registry.MetricDefinition;
-import dev.census.protocol.registry.MetricStatus;
-import dev.census.protocol.registry.MetricType;
-import dev.census.protocol.registry.ProductDefinition;
+import dev.census.registry.MetricDefinition;
+import dev.census.registry.MetricStatus;
+import dev.census.registry.MetricType;
+import dev.census.registry.ProductDefinition;
 import dev.census.server.api.Series;
 import java.util.ArrayList;
 import java.util.Comparator;

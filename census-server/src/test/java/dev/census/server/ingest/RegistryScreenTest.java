@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.census.protocol.MetricValue;
 import dev.census.protocol.Report;
+import dev.census.registry.RegistryLoader;
 import dev.census.server.ingest.pulp.PulpAnalytics.Analytics;
-import dev.census.server.registry.RegistryLoader;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.census.protocol.Channel;
 import dev.census.protocol.Component;
 import dev.census.protocol.MetricValue;
-import dev.census.protocol.registry.ValueRange;
+import dev.census.registry.ValueRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.census.server.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.census.protocol.registry.ProductDefinition;
+import dev.census.registry.ProductDefinition;
 import dev.census.server.store.DayAggregates;
 import dev.census.server.store.SummaryRow;
 import java.time.LocalDate;
@@ -50,7 +50,7 @@ class SummaryBuilderTest {
 
     @Test
     void statisticsThatAreNotFiniteAreWithheldNotThrown() {
-        ProductDefinition demo = dev.census.server.registry.RegistryLoader.bundled().product("demo").orElseThrow();
+        ProductDefinition demo = dev.census.registry.RegistryLoader.bundled().product("demo").orElseThrow();
         List<DayAggregates.Stats> stats = List.of(
                 new DayAggregates.Stats("production", "workers.processes", 5, Double.POSITIVE_INFINITY, 1, 2, 3, Double.MAX_VALUE),
                 new DayAggregates.Stats("production", "memory.mib", 5, 1024, 512, 1024, 2048, 4096));

@@ -2,10 +2,10 @@ package dev.census.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.census.protocol.registry.MetricDefinition;
-import dev.census.protocol.registry.MetricStatus;
-import dev.census.protocol.registry.MetricType;
-import dev.census.protocol.registry.ProductDefinition;
+import dev.census.registry.MetricDefinition;
+import dev.census.registry.MetricStatus;
+import dev.census.registry.MetricType;
+import dev.census.registry.ProductDefinition;
 import dev.census.server.api.Series;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

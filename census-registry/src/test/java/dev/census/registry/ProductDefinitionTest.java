@@ -1,4 +1,4 @@
-package dev.census.protocol.registry;
+package dev.census.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

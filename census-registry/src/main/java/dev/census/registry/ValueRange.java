@@ -1,4 +1,4 @@
-package dev.census.protocol.registry;
+package dev.census.registry;
 
 import java.math.BigDecimal;
 import java.util.Map;

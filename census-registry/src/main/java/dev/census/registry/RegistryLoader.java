@@ -1,14 +1,9 @@
-package dev.census.server.registry;
+package dev.census.registry;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.census.protocol.registry.Governance;
-import dev.census.protocol.registry.MetricDefinition;
-import dev.census.protocol.registry.MetricStatus;
-import dev.census.protocol.registry.MetricType;
-import dev.census.protocol.registry.ProductDefinition;
-import dev.census.protocol.registry.ValueRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,6 +26,8 @@ import java.util.stream.Stream;
  * description, components, and optionally {@code compat: pulp} and {@code persistent_only: true}) and
  * one YAML file per metric (a count or gauge with its range: {@code min}, {@code max}, or its type's
  * default). The bundled registry is the repository's {@code metrics/} folder, packed into the jar.
+ * The one place that parses registry YAML: the server loads through it, {@code census metrics lint}
+ * lints through it.
  */
 public final class RegistryLoader {
 
@@ -78,6 +75,44 @@ public final class RegistryLoader {
             throw new UncheckedIOException("cannot read registry " + directory, e);
         }
         return new Registry(products);
+    }
+
+    /**
+     * Every metric file below a registry directory, as {@code census metrics lint} checks them: the
+     * {@code .yaml} and {@code .yml} files in each folder below it, {@code product.yaml} excepted, sorted.
+     */
+    public static List<Path> metricFiles(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory, 2)) {
+            return paths.filter(Files::isRegularFile)
+                    .filter(path -> !path.getParent().equals(directory))
+                    .filter(path -> {
+                        String name = path.getFileName().toString();
+                        return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.equals(PRODUCT_FILE);
+                    })
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /**
+     * The problems of one metric file: the linter's, or the one problem (field {@code -}) that the
+     * file cannot be read, is not YAML, or is not a map of fields.
+     */
+    public static List<LintProblem> lint(RegistryLinter linter, Path file) {
+        Object parsed;
+        try {
+            parsed = YAML.readValue(file.toFile(), Object.class);
+        } catch (JacksonException e) {
+            return List.of(new LintProblem(file.toString(), "-", "not valid YAML: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            return List.of(new LintProblem(file.toString(), "-", "cannot read: " + e.getMessage()));
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            return List.of(new LintProblem(file.toString(), "-", "must be a map of fields"));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) map;
+        return linter.lint(file.toString(), fields);
     }
 
     private static ProductDefinition readProduct(Path folder) throws IOException {

@@ -1,6 +1,5 @@
-package dev.census.server.registry;
+package dev.census.registry;
 
-import dev.census.protocol.registry.ProductDefinition;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;

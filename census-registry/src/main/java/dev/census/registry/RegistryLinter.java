@@ -1,4 +1,4 @@
-package dev.census.protocol.registry;
+package dev.census.registry;
 
 import dev.census.protocol.WireRules;
 import dev.census.protocol.pii.PiiDetector;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * answered, a known type, an enum with values, a range only on a count or gauge and holding its
  * example, a decision link once decided, the introducing change once approved, and no example or
  * allowed value that trips a PII detector. Needs no YAML library:
- * the caller parses, the linter reads maps, lists and scalars.
+ * the caller ({@link RegistryLoader#lint}) parses, the linter reads maps, lists and scalars.
  */
 public final class RegistryLinter {
 

@@ -1,4 +1,4 @@
-package dev.census.protocol.registry;
+package dev.census.registry;
 
 import dev.census.protocol.WireRules;
 import java.util.Map;
