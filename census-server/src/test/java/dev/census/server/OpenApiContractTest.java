@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.census.server.registry.Registry;
-import dev.census.server.registry.RegistryLoader;
+import dev.census.registry.Registry;
+import dev.census.registry.RegistryLoader;
 import dev.census.server.store.DuckDbReportStore;
 import dev.census.server.testing.CensusClient;
 import dev.census.server.testing.FailingStore;
