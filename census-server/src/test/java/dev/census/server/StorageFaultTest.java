@@ -64,6 +64,7 @@ class StorageFaultTest {
                 HttpResponse<String> notReady = client.get("/readyz");
                 assertThat(notReady.statusCode()).as("/readyz while the disk is full").isEqualTo(503);
                 assertGeneric503(notReady.body());
+                assertThat(server.store().countReports("demo")).as("reads while the disk is full").isPositive();
 
                 Files.delete(filler);
                 await().atMost(Duration.ofSeconds(30)).until(() -> client.get("/readyz").statusCode() == 200);
@@ -141,10 +142,13 @@ class StorageFaultTest {
         try (CensusServer server = TestServers.start(dataDir, clock)) {
             CensusClient client = new CensusClient(server.port());
             assertThat(dataDir.resolve(DuckDbReportStore.FILE_NAME + ".wal")).as("a clean start left no WAL open").doesNotExist();
-            try (Unwritable unwritable = Unwritable.make(dataDir)) {
+            Unwritable unwritable = Unwritable.make(dataDir);
+            try {
                 assertThat(postWaves(client, 2, 3)).as("answers while the directory is unwritable").containsOnly(503);
                 assertGeneric503(lastBody(503));
                 assertThat(client.get("/readyz").statusCode()).as("/readyz while the directory is unwritable").isEqualTo(503);
+            } finally {
+                unwritable.close();
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> client.get("/readyz").statusCode() == 200);
             assertThat(postWaves(client, 1, 3)).containsOnly(202);

@@ -35,28 +35,22 @@ public final class DuckDbReportStore extends JdbcReportStore {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbReportStore.class);
 
     private final DuckDbDataSource duckDb;
-    private final long checkpointWalBytes;
     private long lastId;
     private DuckDbWriter writer;
 
-    private DuckDbReportStore(DuckDbDataSource dataSource, long checkpointWalBytes) {
+    private DuckDbReportStore(DuckDbDataSource dataSource) {
         super(dataSource);
         this.duckDb = dataSource;
-        this.checkpointWalBytes = checkpointWalBytes;
     }
 
     /** Opens (creating if absent) the store in a data directory and brings its schema up to date. */
     public static DuckDbReportStore open(Path dataDir) {
-        return open(dataDir, CHECKPOINT_WAL_BYTES);
-    }
-
-    static DuckDbReportStore open(Path dataDir, long checkpointWalBytes) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
         }
-        return new DuckDbReportStore(DuckDbDataSource.open(dataDir.resolve(FILE_NAME)), checkpointWalBytes);
+        return new DuckDbReportStore(DuckDbDataSource.open(dataDir.resolve(FILE_NAME)));
     }
 
     private long maxId() {
@@ -198,7 +192,7 @@ public final class DuckDbReportStore extends JdbcReportStore {
     private void checkpointIfDue() {
         try {
             long wal = Files.exists(duckDb.wal()) ? Files.size(duckDb.wal()) : 0;
-            if (wal < checkpointWalBytes || Files.getFileStore(duckDb.file()).getUsableSpace() < 2 * wal) {
+            if (wal < CHECKPOINT_WAL_BYTES || Files.getFileStore(duckDb.file()).getUsableSpace() < 2 * wal) {
                 return;
             }
             writer.checkpoint();
