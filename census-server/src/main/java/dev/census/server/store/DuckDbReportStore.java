@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
  * The embedded default: one DuckDB file, written append-only through DuckDB's Appender (upserts are
  * two orders of magnitude slower) and deduplicated when read. One process owns the file.
  *
- * <p>A batch is all or nothing, and its ids are never handed out again. After a failed commit the
- * writer is discarded and the database opened again from its WAL (DuckDB 1.4 can crash the process on
- * the next commit or read after a failed one); the next batch is tried once a small write beside the
- * database succeeds. Nothing is acknowledged into a file that is no longer at its path.
+ * <p>A batch is all or nothing, and its ids are not handed out again while the store is open. After a
+ * failed commit the writer is discarded and the database opened again from its WAL (DuckDB 1.4 can
+ * crash the process on the next commit or read after a failed one); the next batch is tried once a
+ * small write beside the database succeeds. Nothing is acknowledged into a file that is no longer at
+ * its path.
  */
 public final class DuckDbReportStore extends JdbcReportStore {
 

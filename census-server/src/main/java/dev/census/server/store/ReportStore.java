@@ -14,8 +14,8 @@ import java.util.UUID;
 public interface ReportStore extends AutoCloseable {
 
     /**
-     * Appends reports in one transaction, all or nothing; when this returns they are durable. Ids of a
-     * batch that failed are never given to another report.
+     * Appends reports in one transaction, all or nothing; when this returns they are durable. A batch
+     * that failed leaves no row behind, and its ids are not given to another report.
      */
     void append(List<StoredReport> reports);
 
