@@ -1,8 +1,10 @@
 package dev.census.server.api;
 
 import dev.census.server.ingest.RejectedReport;
+import dev.census.server.store.FailureLog;
 import dev.census.server.store.StoreUnavailableException;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class ErrorAnswers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorAnswers.class);
+    /** The detail of every storage 503. */
+    static final String STORAGE_UNAVAILABLE = "storage is unavailable; retry later";
 
     private ErrorAnswers() {
     }
@@ -35,9 +39,10 @@ public final class ErrorAnswers {
             }
             Problem.send(ctx, e.status(), e.type(), title(e.status()), e.getMessage(), e.field());
         });
+        FailureLog readFailures = new FailureLog(LOG, "reading from storage");
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
-            ctx.header("Retry-After", ReportPost.RETRY_AFTER_SECONDS);
-            Problem.send(ctx, 503, "storage-unavailable", "Storage unavailable", e.getMessage(), null);
+            readFailures.failed(e.getMessage());
+            storageUnavailable(ctx);
         });
         routes.exception(Problem.BadRequest.class, (e, ctx) ->
                 Problem.send(ctx, 400, "bad-request", title(400), e.getMessage(), e.field()));
@@ -62,6 +67,15 @@ public final class ErrorAnswers {
                 Problem.send(ctx, 404, "not-found", title(404), "no such resource: " + ctx.path(), null);
             }
         });
+    }
+
+    /**
+     * The 503 of every storage failure: what failed stays in the server's log (paths, disk errors), the
+     * client only learns to retry.
+     */
+    static void storageUnavailable(Context ctx) {
+        ctx.header("Retry-After", ReportPost.RETRY_AFTER_SECONDS);
+        Problem.send(ctx, 503, "storage-unavailable", "Storage unavailable", STORAGE_UNAVAILABLE, null);
     }
 
     static String title(int status) {

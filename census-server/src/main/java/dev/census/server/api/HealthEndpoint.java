@@ -5,9 +5,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Liveness ({@code /healthz}), readiness with a database round trip ({@code /readyz}), Prometheus ({@code /metrics}). */
+/** Liveness ({@code /healthz}), readiness: whether storage can commit ({@code /readyz}), Prometheus ({@code /metrics}). */
 public final class HealthEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HealthEndpoint.class);
 
     private final ReportStore store;
     private final PrometheusMeterRegistry prometheus;
@@ -23,13 +27,14 @@ public final class HealthEndpoint {
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(prometheus.scrape()));
     }
 
+    /** Ready while the store can commit: cheap while commits succeed, a throttled write probe after one failed. */
     private void ready(Context ctx) {
         try {
-            store.countReports("");
+            store.checkWritable();
             Json.send(ctx, 200, Map.of("status", "ready"));
         } catch (RuntimeException e) {
-            ctx.header("Retry-After", ReportPost.RETRY_AFTER_SECONDS);
-            Problem.send(ctx, 503, "storage-unavailable", "Storage unavailable", e.getMessage(), null);
+            LOG.debug("not ready: {}", e.getMessage());
+            ErrorAnswers.storageUnavailable(ctx);
         }
     }
 }

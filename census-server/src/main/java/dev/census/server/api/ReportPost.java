@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 
@@ -64,10 +63,7 @@ final class ReportPost {
             } else if (failure == null) {
                 Json.send(ctx, acceptedStatus, Map.of("accepted", true, "dropped", dropped));
             } else {
-                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-                Problem.send(ctx, 503, "storage-unavailable", "Storage unavailable",
-                        "the report could not be stored: " + cause.getMessage(), null);
+                ErrorAnswers.storageUnavailable(ctx); // the writer logged why
             }
             return null;
         }));

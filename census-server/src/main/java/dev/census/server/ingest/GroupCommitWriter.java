@@ -1,5 +1,6 @@
 package dev.census.server.ingest;
 
+import dev.census.server.store.FailureLog;
 import dev.census.server.store.ReportStore;
 import dev.census.server.store.StoredReport;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The single writer: reports wait in a bounded queue and one thread commits whatever is queued as
  * one batch (group commit), completing each report's future only after its batch committed. It
- * drains rather than lingers: while one commit runs, the next batch forms by itself.
+ * drains rather than lingers: while one commit runs, the next batch forms by itself. A batch that
+ * fails fails every report in it (503 with Retry-After); nothing of it is stored.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -38,6 +40,8 @@ final class GroupCommitWriter implements AutoCloseable {
         return thread;
     });
     private volatile boolean accepting = true;
+    /** A full disk fails every batch: one log line a minute says so, not one per batch. */
+    private final FailureLog failures = new FailureLog(LOG, "committing reports");
 
     GroupCommitWriter(ReportStore store, int capacity, int maxBatch) {
         if (capacity < 1 || maxBatch < 1) {
@@ -91,9 +95,10 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         try {
             store.append(batch.stream().map(Pending::report).toList());
+            failures.succeeded();
             acknowledger.execute(() -> batch.forEach(p -> p.done().complete(null)));
         } catch (RuntimeException e) {
-            LOG.warn("committing {} reports failed: {}", batch.size(), e.getMessage());
+            failures.failed("a batch of " + batch.size() + " reports: " + e.getMessage());
             acknowledger.execute(() -> batch.forEach(p -> p.done().completeExceptionally(e)));
         } catch (Error e) {
             batch.forEach(p -> p.done().completeExceptionally(e));

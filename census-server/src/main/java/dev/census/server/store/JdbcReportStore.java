@@ -56,6 +56,8 @@ abstract class JdbcReportStore implements ReportStore {
             """.replace("LIMIT", "CAST(" + (long) ValueRange.LIMIT + " AS FLOAT8)");
 
     protected final DataSource dataSource;
+    /** How the last commit (or write probe) went: readiness answers from it. */
+    final WriteHealth health = new WriteHealth(System::nanoTime);
     private final Map<String, java.util.concurrent.Semaphore> jobs = new java.util.concurrent.ConcurrentHashMap<>();
 
     JdbcReportStore(DataSource dataSource) {
@@ -83,15 +85,57 @@ abstract class JdbcReportStore implements ReportStore {
         }
     }
 
+    /** One transaction of batched inserts: all or nothing. */
     @Override
     public void append(List<StoredReport> reports) {
         if (reports.isEmpty()) {
             return;
         }
-        inTransaction(connection -> {
-            insertBatch(connection, reports);
-            return null;
-        });
+        try {
+            inTransaction(connection -> {
+                insertBatch(connection, reports);
+                return null;
+            });
+        } catch (StoreUnavailableException e) {
+            throw health.failed(e);
+        }
+        health.succeeded();
+    }
+
+    /**
+     * A database round trip while the last commit succeeded; after a failure — at most once a second,
+     * else that failure stands — a transaction that must write to commit: {@link #writeProbe}.
+     */
+    @Override
+    public void checkWritable() {
+        StoreUnavailableException failure = health.failure();
+        if (failure != null && !health.mayRetry()) {
+            throw failure;
+        }
+        try {
+            inTransaction(connection -> {
+                if (failure == null) {
+                    roundTrip(connection);
+                } else {
+                    writeProbe(connection);
+                }
+                return null;
+            });
+        } catch (StoreUnavailableException e) {
+            throw health.failed(e);
+        }
+        health.succeeded();
+    }
+
+    /** Makes the probe's transaction write something durable that leaves no trace; by default only a round trip. */
+    void writeProbe(Connection connection) throws SQLException {
+        roundTrip(connection);
+    }
+
+    static void roundTrip(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+        }
     }
 
     @Override
@@ -387,7 +431,11 @@ abstract class JdbcReportStore implements ReportStore {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback); // a broken connection: the pool discards it on close
+                }
                 throw e;
             }
         } catch (SQLException e) {

@@ -106,6 +106,18 @@ public final class PostgresReportStore extends JdbcReportStore {
     }
 
     /**
+     * A transaction that is given an id writes a commit record to the WAL and waits for it to reach the
+     * disk: a write that changes no table.
+     */
+    @Override
+    void writeProbe(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT txid_current()");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+        }
+    }
+
+    /**
      * The fold may have just added a million systems that autovacuum has not seen: without fresh
      * statistics the planner takes the table for empty and joins it with nested loops.
      */

@@ -13,8 +13,20 @@ import java.util.UUID;
  */
 public interface ReportStore extends AutoCloseable {
 
-    /** Appends reports in one transaction; when this returns they are durable. */
+    /**
+     * Appends reports in one transaction, all or nothing; when this returns they are durable. A batch
+     * that failed leaves no row behind, and its ids are not given to another report.
+     */
     void append(List<StoredReport> reports);
+
+    /**
+     * Throws {@link StoreUnavailableException} unless the store can commit now, as far as it can tell
+     * cheaply: for readiness checks. After a failed commit it tries to heal and probes a write, at most
+     * once a second; in between, that failure stands.
+     */
+    default void checkWritable() {
+        countReports("");
+    }
 
     /** Erases every raw report and the first/last-seen row of one system; returns the rows removed. */
     int deleteSystem(String product, UUID systemId);

@@ -1,6 +1,7 @@
 package dev.census.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.census.protocol.Channel;
 import dev.census.protocol.Component;
@@ -54,6 +55,27 @@ abstract class ReportStoreContract {
         assertThat(store.countReports("other")).isZero();
         assertThat(store.earliestRawDay("demo")).contains(DAY.minusDays(2));
         assertThat(store.earliestRawDay("other")).isEmpty();
+    }
+
+    @Test
+    void aBatchTheDatabaseRefusesStoresNothingLeavesNothingForLaterBatchesAndBurnsItsIds() {
+        StoredReport accepted = report(UUID.randomUUID(), DAY, Channel.PRODUCTION, Map.of("users.count", MetricValue.of(3)));
+        StoredReport refused = new StoredReport(null, UUID.randomUUID(), DAY, Channel.PRODUCTION, Instant.parse(DAY + "T12:00:00Z"),
+                List.of(new Component("core", "3.49.1")), Map.of("users.count", MetricValue.of(4))); // no product: NOT NULL
+        assertThatThrownBy(() -> store.append(List.of(accepted, refused))).isInstanceOf(StoreUnavailableException.class);
+
+        assertThat(StoredRows.read(store)).as("rows of the refused batch").isEmpty();
+        assertThat(StoredRows.orphans(store)).as("component and metric rows of the refused batch").isEmpty();
+
+        UUID later = UUID.randomUUID();
+        store.append(List.of(report(later, DAY, Channel.DEV, Map.of("users.count", MetricValue.of(7)))));
+        assertThat(StoredRows.read(store)).singleElement().satisfies(row -> {
+            assertThat(row.systemId()).isEqualTo(later);
+            assertThat(row.id()).as("an id the refused batch did not have").isGreaterThan(2);
+            assertThat(row.components()).containsExactly("core=3.49.1");
+            assertThat(row.metrics()).containsExactly("users.count=7.0");
+        });
+        assertThat(StoredRows.orphans(store)).isEmpty();
     }
 
     @Test

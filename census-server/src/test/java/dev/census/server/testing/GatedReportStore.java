@@ -60,6 +60,14 @@ public final class GatedReportStore implements ReportStore {
     }
 
     @Override
+    public void checkWritable() {
+        if (failing) {
+            throw new StoreUnavailableException("database is down (test)", null);
+        }
+        delegate.checkWritable();
+    }
+
+    @Override
     public boolean runExclusive(String job, Runnable work) {
         return delegate.runExclusive(job, work);
     }
