@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.census.server.CensusServer;
 import dev.census.server.store.DuckDbReportStore;
-import dev.census.server.testing.CensusClient;
-import dev.census.server.testing.MutableClock;
-import dev.census.server.testing.Reports;
-import dev.census.server.testing.TestServers;
+import dev.census.testing.CensusClient;
+import dev.census.testing.Reports;
+import dev.census.testing.TestClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +80,7 @@ class CommandLineTest {
     @Test
     void simulatePostsAFleetOverHttpAndSummarizeWritesItsDays() {
         Instant now = Instant.now();
-        MutableClock clock = new MutableClock(now);
+        TestClock clock = new TestClock(now);
         Path data = dir.resolve("data");
         try (CensusServer server = TestServers.start(data, clock)) {
             int exit = CensusCommand.run("simulate", "--url", "http://127.0.0.1:" + server.port(), "--systems", "40", "--days", "3");
@@ -98,7 +97,7 @@ class CommandLineTest {
 
     @Test
     void summarizeAsksARunningServerWithTheAdminToken() {
-        MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
+        TestClock clock = TestClock.at("2026-03-11T08:00:00Z");
         try (CensusServer server = TestServers.start(dir, clock)) {
             String url = "http://127.0.0.1:" + server.port();
             assertThat(CensusCommand.run("summarize", "--url", url, "--admin-token", TestServers.ADMIN_TOKEN)).isZero();
@@ -127,7 +126,7 @@ class CommandLineTest {
 
     @Test
     void simulateCanPostAPulpFleetAsPulpcoresProtobufMessages() {
-        MutableClock clock = new MutableClock(Instant.now());
+        TestClock clock = new TestClock(Instant.now());
         try (CensusServer server = TestServers.start(dir, clock)) {
             String url = "http://127.0.0.1:" + server.port();
             assertThat(CensusCommand.run("simulate", "--url", url, "--product", "pulp", "--systems", "30")).isZero();
@@ -138,9 +137,9 @@ class CommandLineTest {
 
     @Test
     void metricsAuditListsStatusFirstVersionAndLastDayReceived() {
-        MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
+        TestClock clock = TestClock.at("2026-03-11T08:00:00Z");
         try (CensusServer server = TestServers.start(dir, clock)) {
-            new CensusClient(server.port()).postReport(dev.census.server.testing.Reports.report()
+            new CensusClient(server.port()).postReport(dev.census.testing.Reports.report()
                     .sentAt("2026-03-10T10:00:00Z").metric("workers.processes", "3").json());
         }
         StringWriter out = new StringWriter();
@@ -154,10 +153,10 @@ class CommandLineTest {
 
     @Test
     void metricsAuditAndSummarizeWorkOnPostgresqlAsOnTheDataDir() {
-        String database = dev.census.server.testing.PostgresServer.newDatabase();
-        MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
-        try (CensusServer server = TestServers.postgresBuilder(database, clock).build().start()) {
-            new CensusClient(server.port()).postReport(dev.census.server.testing.Reports.report()
+        String database = dev.census.testing.PostgresServer.newDatabase();
+        TestClock clock = TestClock.at("2026-03-11T08:00:00Z");
+        try (CensusServer server = TestServers.builder(clock).database(database).build().start()) {
+            new CensusClient(server.port()).postReport(dev.census.testing.Reports.report()
                     .sentAt("2026-03-10T10:00:00Z").metric("workers.processes", "3").json());
         }
         StringWriter out = new StringWriter();

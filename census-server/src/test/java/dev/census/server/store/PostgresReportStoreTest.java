@@ -1,6 +1,6 @@
 package dev.census.server.store;
 
-import dev.census.server.testing.PostgresServer;
+import dev.census.testing.PostgresServer;
 
 /** The store contract on a real PostgreSQL server (skipped, with the reason, where none can start). */
 class PostgresReportStoreTest extends ReportStoreContract {
