@@ -64,6 +64,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void noProductionCodeUsesTheTestSupport() {
+        noClasses().that().resideInAnyPackage("dev.census.protocol..", "dev.census.sdk..", "dev.census.server..", "dev.census.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.census.testing..")
+                .check(census);
+    }
+
+    @Test
+    void theTestSupportKnowsNothingOfTheServerTheSdkOrTheCommandLine() {
+        noClasses().that().resideInAPackage("dev.census.testing..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.census.server..", "dev.census.sdk..", "dev.census.cli..")
+                .check(census);
+    }
+
+    @Test
     void storageKnowsNothingOfHttpIngestionOrPages() {
         noClasses().that().resideInAPackage("dev.census.server.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.census.server.api..", "dev.census.server.web..",

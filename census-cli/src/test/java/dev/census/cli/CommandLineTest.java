@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.census.server.CensusServer;
 import dev.census.server.store.DuckDbReportStore;
-import dev.census.server.testing.CensusClient;
-import dev.census.server.testing.FaultyDays;
-import dev.census.server.testing.MutableClock;
-import dev.census.server.testing.Reports;
-import dev.census.server.testing.TestServers;
+import dev.census.testing.CensusClient;
+import dev.census.testing.Reports;
+import dev.census.testing.TestClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +83,7 @@ class CommandLineTest {
     @Test
     void simulatePostsAFleetOverHttpAndSummarizeWritesItsDays() {
         Instant now = Instant.now();
-        MutableClock clock = new MutableClock(now);
+        TestClock clock = new TestClock(now);
         Path data = dir.resolve("data");
         try (CensusServer server = TestServers.start(data, clock)) {
             int exit = CensusCommand.run("simulate", "--url", "http://127.0.0.1:" + server.port(), "--systems", "40", "--days", "3");
@@ -102,7 +100,7 @@ class CommandLineTest {
 
     @Test
     void summarizeAsksARunningServerWithTheAdminToken() {
-        MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
+        TestClock clock = TestClock.at("2026-03-11T08:00:00Z");
         try (CensusServer server = TestServers.start(dir, clock)) {
             String url = "http://127.0.0.1:" + server.port();
             assertThat(CensusCommand.run("summarize", "--url", url, "--admin-token", TestServers.ADMIN_TOKEN)).isZero();
@@ -112,21 +110,14 @@ class CommandLineTest {
 
     @Test
     void summarizeNamesEveryDayThatFailedAndExitsOneOnAStoppedServersData() throws Exception {
-        MutableClock clock = MutableClock.at("2026-03-10T12:00:00Z");
+        TestClock clock = TestClock.at("2026-03-10T12:00:00Z");
         try (CensusServer server = TestServers.start(dir, clock)) {
             CensusClient client = new CensusClient(server.port());
             for (String day : new String[] {"2026-03-09", "2026-03-10"}) {
                 assertThat(client.postReport(Reports.report().sentAt(day + "T09:00:00Z").json()).statusCode()).isEqualTo(202);
             }
         }
-        // A database that refuses to mark one day summarized: that day's transaction fails, as a full or broken disk would.
-        try (Connection duckDb = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve(DuckDbReportStore.FILE_NAME));
-             Statement sql = duckDb.createStatement()) {
-            sql.execute("CREATE TABLE refusing (product VARCHAR NOT NULL, day DATE NOT NULL, computed_at TIMESTAMP NOT NULL,"
-                    + " CHECK (NOT (product = 'demo' AND day = DATE '2026-03-09')))");
-            sql.execute("DROP TABLE summarized_days");
-            sql.execute("ALTER TABLE refusing RENAME TO summarized_days");
-        }
+        refuseToMarkSummarized("demo", "2026-03-09");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine census = CensusCommand.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
@@ -140,13 +131,14 @@ class CommandLineTest {
     }
 
     @Test
-    void summarizeOfARunningServerNamesEveryDayThatFailedAndExitsOne() {
-        MutableClock clock = MutableClock.at("2026-03-10T12:00:00Z");
-        FaultyDays faults = new FaultyDays(DuckDbReportStore.open(dir)).breakDay("demo", LocalDate.parse("2026-03-09"));
-        try (CensusServer server = TestServers.builder(dir, clock).store(faults.store()).build().start()) {
-            CensusClient client = new CensusClient(server.port());
-            assertThat(client.postReport(Reports.report().sentAt("2026-03-09T09:00:00Z").json()).statusCode()).isEqualTo(202);
-            clock.advance(java.time.Duration.ofDays(1));
+    void summarizeOfARunningServerNamesEveryDayThatFailedAndExitsOne() throws Exception {
+        TestClock clock = TestClock.at("2026-03-10T12:00:00Z");
+        try (CensusServer server = TestServers.start(dir, clock)) {
+            assertThat(new CensusClient(server.port()).postReport(Reports.report().sentAt("2026-03-09T09:00:00Z").json())
+                    .statusCode()).isEqualTo(202);
+        }
+        refuseToMarkSummarized("demo", "2026-03-09");
+        try (CensusServer server = TestServers.start(dir, clock)) {
             StringWriter err = new StringWriter();
             CommandLine census = CensusCommand.commandLine().setOut(new PrintWriter(new StringWriter(), true))
                     .setErr(new PrintWriter(err, true));
@@ -154,8 +146,19 @@ class CommandLineTest {
             int exit = census.execute("summarize", "--url", "http://127.0.0.1:" + server.port(), "--admin-token", TestServers.ADMIN_TOKEN);
 
             assertThat(exit).isEqualTo(1);
-            assertThat(err.toString()).isEqualToIgnoringNewLines(
-                    "summarize: demo 2026-03-09 failed: IllegalStateException: broken on purpose: demo 2026-03-09");
+            assertThat(err.toString()).startsWith("summarize: demo 2026-03-09 failed: StoreUnavailableException: database error: ")
+                    .contains("CHECK constraint");
+        }
+    }
+
+    /** Makes the data dir's database refuse to mark one day summarized: that day's transaction fails, as a broken disk would. */
+    private void refuseToMarkSummarized(String product, String day) throws Exception {
+        try (Connection duckDb = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve(DuckDbReportStore.FILE_NAME));
+             Statement sql = duckDb.createStatement()) {
+            sql.execute("CREATE TABLE refusing (product VARCHAR NOT NULL, day DATE NOT NULL, computed_at TIMESTAMP NOT NULL,"
+                    + " CHECK (NOT (product = '" + product + "' AND day = DATE '" + day + "')))");
+            sql.execute("DROP TABLE summarized_days");
+            sql.execute("ALTER TABLE refusing RENAME TO summarized_days");
         }
     }
 
@@ -180,7 +183,7 @@ class CommandLineTest {
 
     @Test
     void simulateCanPostAPulpFleetAsPulpcoresProtobufMessages() {
-        MutableClock clock = new MutableClock(Instant.now());
+        TestClock clock = new TestClock(Instant.now());
         try (CensusServer server = TestServers.start(dir, clock)) {
             String url = "http://127.0.0.1:" + server.port();
             assertThat(CensusCommand.run("simulate", "--url", url, "--product", "pulp", "--systems", "30")).isZero();
@@ -191,9 +194,9 @@ class CommandLineTest {
 
     @Test
     void metricsAuditListsStatusFirstVersionAndLastDayReceived() {
-        MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
+        TestClock clock = TestClock.at("2026-03-11T08:00:00Z");
         try (CensusServer server = TestServers.start(dir, clock)) {
-            new CensusClient(server.port()).postReport(dev.census.server.testing.Reports.report()
+            new CensusClient(server.port()).postReport(dev.census.testing.Reports.report()
                     .sentAt("2026-03-10T10:00:00Z").metric("workers.processes", "3").json());
         }
         StringWriter out = new StringWriter();
@@ -207,10 +210,10 @@ class CommandLineTest {
 
     @Test
     void metricsAuditAndSummarizeWorkOnPostgresqlAsOnTheDataDir() {
-        String database = dev.census.server.testing.PostgresServer.newDatabase();
-        MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
-        try (CensusServer server = TestServers.postgresBuilder(database, clock).build().start()) {
-            new CensusClient(server.port()).postReport(dev.census.server.testing.Reports.report()
+        String database = dev.census.testing.PostgresServer.newDatabase();
+        TestClock clock = TestClock.at("2026-03-11T08:00:00Z");
+        try (CensusServer server = TestServers.builder(clock).database(database).build().start()) {
+            new CensusClient(server.port()).postReport(dev.census.testing.Reports.report()
                     .sentAt("2026-03-10T10:00:00Z").metric("workers.processes", "3").json());
         }
         StringWriter out = new StringWriter();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.census.server.store.DuckDbReportStore;
-import dev.census.server.testing.CensusClient;
-import dev.census.server.testing.Reports;
+import dev.census.testing.CensusClient;
+import dev.census.testing.Reports;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.census.cli.simulate.FleetLoader;
 import dev.census.cli.simulate.FleetSimulator;
 import dev.census.server.CensusServer;
-import dev.census.server.testing.CensusClient;
-import dev.census.server.testing.MutableClock;
+import dev.census.testing.CensusClient;
+import dev.census.testing.TestClock;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,7 +76,7 @@ class DashboardBrowserTest {
         FleetLoader.Result loaded = FleetLoader.load(dataDir, new FleetSimulator(400, 45, LAST_DAY, 7), day -> { });
         assertThat(loaded.rejected()).isEmpty();
         server = CensusServer.builder().host("127.0.0.1").port(0).dataDir(dataDir)
-                .clock(MutableClock.at(LAST_DAY.plusDays(1) + "T08:00:00Z")).dailyJobs(false).build().start();
+                .clock(TestClock.at(LAST_DAY.plusDays(1) + "T08:00:00Z")).dailyJobs(false).build().start();
         client = new CensusClient(server.port());
         Files.createDirectories(SCREENSHOTS);
 

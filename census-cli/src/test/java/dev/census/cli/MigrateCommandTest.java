@@ -3,12 +3,11 @@ package dev.census.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.census.server.CensusServer;
-import dev.census.server.testing.CensusClient;
-import dev.census.server.testing.Fleet;
-import dev.census.server.testing.MutableClock;
-import dev.census.server.testing.PostgresServer;
-import dev.census.server.testing.Reports;
-import dev.census.server.testing.TestServers;
+import dev.census.testing.CensusClient;
+import dev.census.testing.Fleet;
+import dev.census.testing.PostgresServer;
+import dev.census.testing.Reports;
+import dev.census.testing.TestClock;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class MigrateCommandTest {
     @TempDir
     Path data;
 
-    private final MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
+    private final TestClock clock = TestClock.at("2026-03-11T08:00:00Z");
 
     @Test
     void migrateCopiesReportsSystemsAndSummariesAndRefusesATargetWithData() {
@@ -42,7 +41,7 @@ class MigrateCommandTest {
 
         assertThat(CensusCommand.run("migrate", "--from", data.toString(), "--to", database)).isZero();
 
-        try (CensusServer shared = TestServers.postgresBuilder(database, clock).build().start()) {
+        try (CensusServer shared = TestServers.builder(clock).database(database).build().start()) {
             CensusClient client = new CensusClient(shared.port());
             assertThat(PATHS.stream().map(path -> client.get(path).body()).toList()).isEqualTo(expected);
             assertThat(shared.store().countReports("demo")).isEqualTo(reports);

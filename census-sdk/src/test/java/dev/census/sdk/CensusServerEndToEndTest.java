@@ -3,6 +3,9 @@ package dev.census.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.census.server.CensusServer;
+import dev.census.testing.TestClock;
+import dev.census.testing.TestDataSources;
+import dev.census.testing.TestDataSources.TestDataSource;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,7 +22,7 @@ class CensusServerEndToEndTest {
 
     @TempDir
     Path tmp;
-    final ManualClock clock = new ManualClock(Fixtures.T0);
+    final TestClock clock = new TestClock(Fixtures.T0);
     CensusServer server;
 
     @BeforeEach
@@ -56,7 +59,7 @@ class CensusServerEndToEndTest {
 
     @Test
     void twoNodesOnOneDatabaseReportOnceADayUnderOneId() throws Exception {
-        try (DuckDbDataSource database = new DuckDbDataSource(tmp.resolve("app.duckdb"));
+        try (TestDataSource database = TestDataSources.duckDb(tmp.resolve("app.duckdb"));
              Census a = node(database, "a"); Census b = node(database, "b")) {
             a.start();
             b.start();
@@ -72,7 +75,7 @@ class CensusServerEndToEndTest {
         }
     }
 
-    private Census node(DuckDbDataSource database, String name) {
+    private Census node(TestDataSource database, String name) {
         return Census.builder().product("demo").endpoint(uri(server)).systemIdStore(JdbcSystemIdStore.of(database))
                 .stateDir(tmp.resolve(name)).component("core", "3.49.1").metric("workers.processes", () -> 4)
                 .clock(clock).environment(Map.of()).manualScheduling().build();

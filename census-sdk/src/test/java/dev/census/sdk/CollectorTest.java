@@ -2,33 +2,30 @@ package dev.census.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.census.testing.RecordingCensusEndpoint;
+import dev.census.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CollectorTest {
 
     @TempDir
     Path stateDir;
-    final ManualClock clock = new ManualClock(Fixtures.T0);
+    final TestClock clock = new TestClock(Fixtures.T0);
     final CountDownLatch never = new CountDownLatch(1);
-    RecordingCensusEndpoint server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = RecordingCensusEndpoint.start();
-    }
+    @RegisterExtension
+    final RecordingCensusEndpoint server = new RecordingCensusEndpoint();
 
     @AfterEach
-    void stopServer() {
+    void releaseHangingCollectors() {
         never.countDown();
-        server.close();
     }
 
     /** Ignores interruption, like a collector stuck in native code. */

@@ -2,14 +2,16 @@ package dev.census.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.census.testing.RecordingCensusEndpoint;
+import dev.census.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConsentTest {
@@ -17,18 +19,13 @@ class ConsentTest {
     @TempDir
     Path tmp;
     Path stateDir;
-    final ManualClock clock = new ManualClock(Fixtures.T0);
-    RecordingCensusEndpoint server;
+    final TestClock clock = new TestClock(Fixtures.T0);
+    @RegisterExtension
+    final RecordingCensusEndpoint server = new RecordingCensusEndpoint();
 
     @BeforeEach
-    void startServer() throws Exception {
-        server = RecordingCensusEndpoint.start();
+    void placeStateDir() {
         stateDir = tmp.resolve("census");
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.census.sdk;
 
+import dev.census.testing.TestClock;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,7 +15,7 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static Census.Builder demo(URI endpoint, Path stateDir, ManualClock clock) {
+    static Census.Builder demo(URI endpoint, Path stateDir, TestClock clock) {
         return Census.builder()
                 .product("demo")
                 .endpoint(endpoint)
@@ -27,7 +28,7 @@ final class Fixtures {
     }
 
     /** Moves the clock to the next due time and runs what is due. */
-    static void runNext(Census census, ManualClock clock) throws InterruptedException {
+    static void runNext(Census census, TestClock clock) throws InterruptedException {
         clock.set(census.nextRunAt().orElseThrow());
         census.runDueWork();
     }

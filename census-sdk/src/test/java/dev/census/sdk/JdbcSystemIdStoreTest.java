@@ -2,6 +2,10 @@ package dev.census.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.census.testing.RecordingCensusEndpoint;
+import dev.census.testing.TestClock;
+import dev.census.testing.TestDataSources;
+import dev.census.testing.TestDataSources.TestDataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -19,25 +23,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class JdbcSystemIdStoreTest {
 
     @TempDir
     Path tmp;
-    DuckDbDataSource database;
-    final ManualClock clock = new ManualClock(Fixtures.T0);
-    RecordingCensusEndpoint server;
+    TestDataSource database;
+    final TestClock clock = new TestClock(Fixtures.T0);
+    @RegisterExtension
+    final RecordingCensusEndpoint server = new RecordingCensusEndpoint();
 
     @BeforeEach
     void open() throws Exception {
-        database = new DuckDbDataSource(tmp.resolve("app.duckdb"));
-        server = RecordingCensusEndpoint.start();
+        database = TestDataSources.duckDb(tmp.resolve("app.duckdb"));
     }
 
     @AfterEach
     void close() throws Exception {
-        server.close();
         database.close();
     }
 

@@ -2,30 +2,24 @@ package dev.census.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.census.testing.RecordingCensusEndpoint;
+import dev.census.testing.TestClock;
+import dev.census.testing.TestDataSources;
+import dev.census.testing.TestDataSources.TestDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class OutboxTest {
 
     @TempDir
     Path stateDir;
-    final ManualClock clock = new ManualClock(Fixtures.T0);
-    RecordingCensusEndpoint server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = RecordingCensusEndpoint.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+    final TestClock clock = new TestClock(Fixtures.T0);
+    @RegisterExtension
+    final RecordingCensusEndpoint server = new RecordingCensusEndpoint();
 
     @Test
     void pausedOutboxKeepsReportsForInspectionAndResumeSendsOnlyTheNewest() throws Exception {
@@ -139,7 +133,7 @@ class OutboxTest {
 
     @Test
     void withoutAStateDirectoryTheOutboxLivesInMemory() throws Exception {
-        try (DuckDbDataSource database = new DuckDbDataSource(stateDir.resolve("app.duckdb"));
+        try (TestDataSource database = TestDataSources.duckDb(stateDir.resolve("app.duckdb"));
              Census census = Census.builder().product("demo").endpoint(server.uri())
                      .systemIdStore(JdbcSystemIdStore.of(database)).component("core", "3.49.1")
                      .clock(clock).environment(java.util.Map.of()).manualScheduling().build()) {

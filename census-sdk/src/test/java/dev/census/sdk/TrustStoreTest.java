@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.census.testing.TestClock;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -25,7 +26,7 @@ class TrustStoreTest {
 
     @TempDir
     Path tmp;
-    final ManualClock clock = new ManualClock(Fixtures.T0);
+    final TestClock clock = new TestClock(Fixtures.T0);
 
     @Test
     void aCustomTrustStoreLetsTheSdkReachAServerWithAPrivateCertificate() throws Exception {

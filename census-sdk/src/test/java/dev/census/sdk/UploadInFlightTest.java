@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.census.testing.RecordingCensusEndpoint;
+import dev.census.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An upload stalled on the wire never holds up the application's own calls. */
@@ -27,21 +30,20 @@ class UploadInFlightTest {
 
     @TempDir
     Path stateDir;
-    final ManualClock clock = new ManualClock(Fixtures.T0);
+    final TestClock clock = new TestClock(Fixtures.T0);
     final ExecutorService background = Executors.newCachedThreadPool();
     /** The application's thread: one, started before the clock runs, so what is timed is the call alone. */
     final ExecutorService application = Executors.newSingleThreadExecutor();
-    RecordingCensusEndpoint server;
+    @RegisterExtension
+    final RecordingCensusEndpoint server = new RecordingCensusEndpoint();
 
     @BeforeEach
-    void startServer() throws Exception {
-        server = RecordingCensusEndpoint.start();
+    void startApplicationThread() throws Exception {
         application.submit(() -> null).get();
     }
 
     @AfterEach
-    void stopServer() {
-        server.close();
+    void stopThreads() {
         background.shutdownNow();
         application.shutdownNow();
     }

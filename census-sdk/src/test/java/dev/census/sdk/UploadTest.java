@@ -2,33 +2,26 @@ package dev.census.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.census.testing.RecordingCensusEndpoint;
+import dev.census.testing.RecordingForwardProxy;
+import dev.census.testing.TestClock;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class UploadTest {
 
     @TempDir
     Path stateDir;
-    final ManualClock clock = new ManualClock(Fixtures.T0);
-    RecordingCensusEndpoint server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = RecordingCensusEndpoint.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
+    final TestClock clock = new TestClock(Fixtures.T0);
+    @RegisterExtension
+    final RecordingCensusEndpoint server = new RecordingCensusEndpoint();
 
     @Test
     void previewEqualsWhatIsThenSentByteForByte() throws Exception {

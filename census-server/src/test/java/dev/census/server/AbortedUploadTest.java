@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.census.server.testing.CapturedLog;
-import dev.census.server.testing.CensusClient;
-import dev.census.server.testing.MutableClock;
 import dev.census.server.testing.RawConnection;
-import dev.census.server.testing.Reports;
 import dev.census.server.testing.TestServers;
+import dev.census.testing.CensusClient;
+import dev.census.testing.Reports;
+import dev.census.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +27,7 @@ class AbortedUploadTest {
 
     @Test
     void anUploadCutOffHalfWayIsCountedAndLoggedBelowErrorLevel() {
-        try (CensusServer server = TestServers.start(dataDir, MutableClock.at("2026-03-11T08:00:00Z"));
+        try (CensusServer server = TestServers.start(dataDir, TestClock.at("2026-03-11T08:00:00Z"));
              CapturedLog log = CapturedLog.start()) {
             CensusClient client = new CensusClient(server.port());
             byte[] report = Reports.report().sentAt("2026-03-11T07:00:00Z").json().getBytes(StandardCharsets.UTF_8);

@@ -2,11 +2,11 @@ package dev.census.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.census.server.testing.CensusClient;
-import dev.census.server.testing.Fleet;
-import dev.census.server.testing.MutableClock;
-import dev.census.server.testing.PostgresServer;
 import dev.census.server.testing.TestServers;
+import dev.census.testing.CensusClient;
+import dev.census.testing.Fleet;
+import dev.census.testing.PostgresServer;
+import dev.census.testing.TestClock;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class ApiParityTest {
     @TempDir
     Path dataDir;
 
-    private final MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
+    private final TestClock clock = TestClock.at("2026-03-11T08:00:00Z");
 
     @Test
     void duckDbAndPostgresServersAnswerTheSame() {

@@ -1,6 +1,6 @@
 package dev.census.server;
 
-import static dev.census.server.testing.CensusClient.json;
+import static dev.census.testing.CensusClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.census.registry.Governance;
@@ -10,10 +10,13 @@ import dev.census.registry.MetricType;
 import dev.census.registry.ProductDefinition;
 import dev.census.registry.Registry;
 import dev.census.registry.RegistryLoader;
-import dev.census.server.testing.CensusClient;
-import dev.census.server.testing.MutableClock;
-import dev.census.server.testing.Reports;
+import dev.census.testing.CensusClient;
+import dev.census.testing.TestClock;
+import dev.census.testing.Reports;
 import dev.census.server.testing.TestServers;
+import dev.census.testing.CensusClient;
+import dev.census.testing.Reports;
+import dev.census.testing.TestClock;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,7 +39,7 @@ class DashboardPagesTest {
     @TempDir
     Path dataDir;
 
-    private final MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
+    private final TestClock clock = TestClock.at("2026-03-11T08:00:00Z");
     private CensusServer server;
     private CensusClient client;
 

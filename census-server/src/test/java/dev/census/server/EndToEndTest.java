@@ -1,13 +1,13 @@
 package dev.census.server;
 
-import static dev.census.server.testing.CensusClient.json;
+import static dev.census.testing.CensusClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.census.server.testing.CensusClient;
-import dev.census.server.testing.MutableClock;
-import dev.census.server.testing.Reports;
 import dev.census.server.testing.TestServers;
+import dev.census.testing.CensusClient;
+import dev.census.testing.Reports;
+import dev.census.testing.TestClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ class EndToEndTest {
     @TempDir
     Path dataDir;
 
-    private final MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
+    private final TestClock clock = TestClock.at("2026-03-11T08:00:00Z");
 
     @Test
     void reportsPostedOverHttpAppearInTheSummariesApiAndItsCsv() {

@@ -1,14 +1,14 @@
 package dev.census.server;
 
-import static dev.census.server.testing.CensusClient.json;
+import static dev.census.testing.CensusClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.census.server.testing.CapturedLog;
-import dev.census.server.testing.CensusClient;
-import dev.census.server.testing.MutableClock;
-import dev.census.server.testing.Reports;
 import dev.census.server.testing.TestServers;
+import dev.census.testing.CensusClient;
+import dev.census.testing.Reports;
+import dev.census.testing.TestClock;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ class ExtremeDatesTest {
 
     @BeforeAll
     static void start() {
-        server = TestServers.start(dataDir, MutableClock.at("2026-03-11T08:00:00Z"));
+        server = TestServers.start(dataDir, TestClock.at("2026-03-11T08:00:00Z"));
         client = new CensusClient(server.port());
         assertThat(client.postReport(Reports.report().sentAt("2026-03-10T07:00:00Z").json()).statusCode()).isEqualTo(202);
         server.runDailyJobs();

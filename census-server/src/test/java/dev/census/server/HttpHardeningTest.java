@@ -2,11 +2,11 @@ package dev.census.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.census.server.testing.CensusClient;
-import dev.census.server.testing.MutableClock;
 import dev.census.server.testing.RawConnection;
-import dev.census.server.testing.Reports;
 import dev.census.server.testing.TestServers;
+import dev.census.testing.CensusClient;
+import dev.census.testing.Reports;
+import dev.census.testing.TestClock;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,7 +38,7 @@ class HttpHardeningTest {
 
     @BeforeAll
     static void start() {
-        server = TestServers.start(dataDir, MutableClock.at("2026-03-11T08:00:00Z"));
+        server = TestServers.start(dataDir, TestClock.at("2026-03-11T08:00:00Z"));
         client = new CensusClient(server.port());
     }
 

@@ -1,15 +1,15 @@
 package dev.census.server;
 
-import static dev.census.server.testing.CensusClient.json;
+import static dev.census.testing.CensusClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.census.server.store.DuckDbReportStore;
-import dev.census.server.testing.CensusClient;
 import dev.census.server.testing.GatedReportStore;
-import dev.census.server.testing.MutableClock;
-import dev.census.server.testing.Reports;
 import dev.census.server.testing.TestServers;
+import dev.census.testing.CensusClient;
+import dev.census.testing.Reports;
+import dev.census.testing.TestClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +27,7 @@ class IngestionTest {
     @TempDir
     Path dataDir;
 
-    private final MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
+    private final TestClock clock = TestClock.at("2026-03-11T08:00:00Z");
 
     @Test
     void latestReportOfTheDayWins() {

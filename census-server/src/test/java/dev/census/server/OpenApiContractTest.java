@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.census.registry.Registry;
 import dev.census.registry.RegistryLoader;
 import dev.census.server.store.DuckDbReportStore;
-import dev.census.server.testing.CensusClient;
+import dev.census.testing.CensusClient;
 import dev.census.server.testing.FailingStore;
-import dev.census.server.testing.Fleet;
-import dev.census.server.testing.MutableClock;
+import dev.census.testing.Fleet;
+import dev.census.testing.TestClock;
 import dev.census.server.testing.OpenApiContract;
 import dev.census.server.testing.PulpPayloads;
-import dev.census.server.testing.Reports;
+import dev.census.testing.Reports;
 import dev.census.server.testing.TestServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,12 +78,12 @@ class OpenApiContractTest {
 
     @BeforeAll
     static void start() {
-        MutableClock clock = MutableClock.at(TODAY + "T08:00:00Z");
+        TestClock clock = TestClock.at(TODAY + "T08:00:00Z");
         faults = FailingStore.around(DuckDbReportStore.open(mainDir));
         main = TestServers.builder(mainDir, clock).store(faults.store()).build().start();
-        limited = TestServers.builder(limitedDir, MutableClock.at(TODAY + "T08:00:00Z")).rateLimitPerMinute(1).build().start();
+        limited = TestServers.builder(limitedDir, TestClock.at(TODAY + "T08:00:00Z")).rateLimitPerMinute(1).build().start();
         Registry demoOnly = new Registry(List.of(RegistryLoader.bundled().product("demo").orElseThrow()));
-        plain = TestServers.builder(plainDir, MutableClock.at(TODAY + "T08:00:00Z")).adminToken(null).registry(demoOnly)
+        plain = TestServers.builder(plainDir, TestClock.at(TODAY + "T08:00:00Z")).adminToken(null).registry(demoOnly)
                 .build().start();
         CensusClient client = new CensusClient(main.port());
         int accepted = 0;

@@ -1,14 +1,14 @@
 package dev.census.server;
 
-import static dev.census.server.testing.CensusClient.json;
+import static dev.census.testing.CensusClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.census.server.ingest.pulp.PulpAnalytics.Analytics;
-import dev.census.server.testing.CensusClient;
-import dev.census.server.testing.MutableClock;
+import dev.census.testing.CensusClient;
+import dev.census.testing.TestClock;
 import dev.census.server.testing.PulpPayloads;
-import dev.census.server.testing.Reports;
+import dev.census.testing.Reports;
 import dev.census.server.testing.TestServers;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -28,7 +28,7 @@ class OutOfRangeValuesTest {
     @TempDir
     Path dataDir;
 
-    private final MutableClock clock = MutableClock.at("2026-03-09T12:00:00Z");
+    private final TestClock clock = TestClock.at("2026-03-09T12:00:00Z");
 
     @Test
     void twoSystemsSendingHugeNumbersStopNeitherTheirProductsDayNorAnotherProductsNorRetention() {

@@ -8,8 +8,8 @@ import dev.census.server.store.ReportStore;
 import dev.census.server.store.SummaryQuery;
 import dev.census.server.store.SummaryRow;
 import dev.census.server.testing.SummaryReads;
-import dev.census.server.testing.CensusClient;
-import dev.census.server.testing.MutableClock;
+import dev.census.testing.CensusClient;
+import dev.census.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -35,7 +35,7 @@ class PrefetchTest {
         }
         List<SummaryQuery> reads = new CopyOnWriteArrayList<>();
         ReportStore recording = SummaryReads.recordedInto(real, reads);
-        MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
+        TestClock clock = TestClock.at("2026-03-11T08:00:00Z");
 
         try (CensusServer server = CensusServer.builder().host("127.0.0.1").port(0).store(recording).clock(clock)
                 .dailyJobs(false).k(1).build().start()) {

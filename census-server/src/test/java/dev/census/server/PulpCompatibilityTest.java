@@ -1,16 +1,16 @@
 package dev.census.server;
 
-import static dev.census.server.testing.CensusClient.json;
+import static dev.census.testing.CensusClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.census.server.ingest.pulp.PulpAnalytics.Analytics;
 import dev.census.server.store.DuckDbReportStore;
-import dev.census.server.testing.CensusClient;
 import dev.census.server.testing.GatedReportStore;
-import dev.census.server.testing.MutableClock;
 import dev.census.server.testing.PulpPayloads;
 import dev.census.server.testing.TestServers;
+import dev.census.testing.CensusClient;
+import dev.census.testing.TestClock;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,7 +37,7 @@ class PulpCompatibilityTest {
     @TempDir
     Path dataDir;
 
-    private final MutableClock clock = MutableClock.at(DAY_1 + "T09:00:00Z");
+    private final TestClock clock = TestClock.at(DAY_1 + "T09:00:00Z");
 
     @Test
     void everyPulpcoreEraIsStoredAndSummarizedFromPersistentSystems() {

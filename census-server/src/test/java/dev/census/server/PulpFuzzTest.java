@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.census.server.testing.FuzzRun;
 import dev.census.server.testing.MemoryTempDir;
-import dev.census.server.testing.MutableClock;
+import dev.census.testing.TestClock;
 import dev.census.server.testing.PulpMutations;
 import dev.census.server.testing.TestServers;
 import java.net.URI;
@@ -32,7 +32,7 @@ class PulpFuzzTest {
 
     @BeforeEach
     void start() {
-        server = TestServers.start(dataDir, MutableClock.at("2026-03-11T08:00:00Z"));
+        server = TestServers.start(dataDir, TestClock.at("2026-03-11T08:00:00Z"));
     }
 
     @AfterEach

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.census.server.testing.CensusClient;
-import dev.census.server.testing.Fleet;
+import dev.census.testing.CensusClient;
+import dev.census.testing.Fleet;
 import dev.census.server.testing.FuzzRun;
 import dev.census.server.testing.MemoryTempDir;
-import dev.census.server.testing.MutableClock;
+import dev.census.testing.TestClock;
 import dev.census.server.testing.PulpPayloads;
 import dev.census.server.testing.TestServers;
 import java.io.IOException;
@@ -67,7 +67,7 @@ class QueryFuzzTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = TestServers.start(dataDir, MutableClock.at("2026-03-11T08:00:00Z"));
+        server = TestServers.start(dataDir, TestClock.at("2026-03-11T08:00:00Z"));
         CensusClient client = new CensusClient(server.port());
         int accepted = 0;
         for (String report : Fleet.reports(30, List.of("2026-03-07", "2026-03-08", "2026-03-09", "2026-03-10"), 11)) {

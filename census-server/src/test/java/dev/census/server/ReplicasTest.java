@@ -1,15 +1,15 @@
 package dev.census.server;
 
-import static dev.census.server.testing.CensusClient.json;
+import static dev.census.testing.CensusClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.census.server.store.DatabaseUrl;
 import dev.census.server.store.PostgresReportStore;
-import dev.census.server.testing.CensusClient;
-import dev.census.server.testing.Fleet;
-import dev.census.server.testing.MutableClock;
-import dev.census.server.testing.PostgresServer;
 import dev.census.server.testing.TestServers;
+import dev.census.testing.CensusClient;
+import dev.census.testing.Fleet;
+import dev.census.testing.PostgresServer;
+import dev.census.testing.TestClock;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,7 +29,7 @@ class ReplicasTest {
 
     private static final List<String> DAYS = List.of("2026-03-08", "2026-03-09", "2026-03-10");
 
-    private final MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
+    private final TestClock clock = TestClock.at("2026-03-11T08:00:00Z");
     private String database;
 
     @BeforeEach

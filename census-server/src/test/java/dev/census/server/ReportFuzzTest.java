@@ -3,9 +3,9 @@ package dev.census.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.census.server.testing.FuzzRun;
-import dev.census.server.testing.Fleet;
+import dev.census.testing.Fleet;
 import dev.census.server.testing.MemoryTempDir;
-import dev.census.server.testing.MutableClock;
+import dev.census.testing.TestClock;
 import dev.census.server.testing.ReportMutations;
 import dev.census.server.testing.TestServers;
 import java.net.URI;
@@ -36,7 +36,7 @@ class ReportFuzzTest {
 
     @BeforeEach
     void start() {
-        server = TestServers.start(dataDir, MutableClock.at("2026-03-11T08:00:00Z"));
+        server = TestServers.start(dataDir, TestClock.at("2026-03-11T08:00:00Z"));
     }
 
     @AfterEach

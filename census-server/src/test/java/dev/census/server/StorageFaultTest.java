@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.census.server.store.DuckDbReportStore;
 import dev.census.server.store.ReportStore;
 import dev.census.server.store.StoredRows;
-import dev.census.server.testing.CensusClient;
+import dev.census.testing.CensusClient;
 import dev.census.server.testing.GatedReportStore;
-import dev.census.server.testing.MutableClock;
-import dev.census.server.testing.Reports;
+import dev.census.testing.TestClock;
+import dev.census.testing.Reports;
 import dev.census.server.testing.TestServers;
 import dev.census.server.testing.Tmpfs;
 import java.io.IOException;
@@ -44,7 +44,7 @@ class StorageFaultTest {
     @TempDir
     Path temp;
 
-    private final MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
+    private final TestClock clock = TestClock.at("2026-03-11T08:00:00Z");
     private final AtomicInteger sequence = new AtomicInteger();
     /** Every report posted, by system, with the answer it got. */
     private final Map<UUID, Sent> sent = new LinkedHashMap<>();

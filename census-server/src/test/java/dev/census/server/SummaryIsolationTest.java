@@ -1,14 +1,14 @@
 package dev.census.server;
 
-import static dev.census.server.testing.CensusClient.json;
+import static dev.census.testing.CensusClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.census.server.store.DuckDbReportStore;
-import dev.census.server.testing.CensusClient;
+import dev.census.testing.CensusClient;
 import dev.census.server.testing.FaultyDays;
-import dev.census.server.testing.MutableClock;
-import dev.census.server.testing.Reports;
+import dev.census.testing.TestClock;
+import dev.census.testing.Reports;
 import dev.census.server.testing.TestServers;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class SummaryIsolationTest {
     @TempDir
     Path dataDir;
 
-    private final MutableClock clock = MutableClock.at("2026-03-09T12:00:00Z");
+    private final TestClock clock = TestClock.at("2026-03-09T12:00:00Z");
     private FaultyDays faults;
 
     @BeforeEach

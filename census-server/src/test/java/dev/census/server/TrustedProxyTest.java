@@ -3,10 +3,10 @@ package dev.census.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.census.server.testing.CensusClient;
-import dev.census.server.testing.MutableClock;
-import dev.census.server.testing.Reports;
 import dev.census.server.testing.TestServers;
+import dev.census.testing.CensusClient;
+import dev.census.testing.Reports;
+import dev.census.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +19,7 @@ class TrustedProxyTest {
     @TempDir
     Path dataDir;
 
-    private final MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
+    private final TestClock clock = TestClock.at("2026-03-11T08:00:00Z");
 
     @Test
     void installationsBehindATrustedProxyGetBucketsOfTheirOwn() {

@@ -3,9 +3,13 @@ package dev.census.cli.simulate;
 import dev.census.server.CensusServer;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
@@ -35,18 +39,20 @@ public final class FleetLoader {
      */
     public static Result load(Path dataDir, FleetSimulator fleet, FleetSimulator pulpFleet, IntConsumer progress)
             throws InterruptedException {
-        SteppedClock clock = new SteppedClock(fleet.firstDay().atStartOfDay(ZoneOffset.UTC).toInstant());
+        // the simulated calendar: the server's clock reads whatever instant the loop below sets
+        AtomicReference<Instant> now = new AtomicReference<>(fleet.firstDay().atStartOfDay(ZoneOffset.UTC).toInstant());
+        Clock clock = ((InstantSource) now::get).withZone(ZoneOffset.UTC);
         try (CensusServer server = CensusServer.builder().host("127.0.0.1").port(0).dataDir(dataDir).clock(clock)
                 .dailyJobs(false).rateLimitPerMinute(0).build().start()) {
             ReportPoster poster = new ReportPoster(URI.create("http://127.0.0.1:" + server.port()), CONCURRENCY);
             for (int day = 0; day < fleet.days(); day++) {
                 LocalDate date = fleet.firstDay().plusDays(day);
-                clock.set(date.atTime(12, 0).toInstant(ZoneOffset.UTC));
+                now.set(date.atTime(12, 0).toInstant(ZoneOffset.UTC));
                 poster.postAll(fleet.reportsOn(day), done -> { });
                 if (pulpFleet != null) {
                     poster.postAllPulp(pulpFleet.reportsOn(day).stream().map(PulpMessages::of).toList(), done -> { });
                 }
-                clock.set(date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(60));
+                now.set(date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(60));
                 server.runDailyJobs();
                 progress.accept(day + 1);
             }

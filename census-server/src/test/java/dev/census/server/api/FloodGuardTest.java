@@ -2,14 +2,14 @@ package dev.census.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.census.server.testing.MutableClock;
+import dev.census.testing.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The flood guard's table: buckets are forgotten by age, one at a time, never all at once. */
 class FloodGuardTest {
 
-    private final MutableClock clock = MutableClock.at("2026-03-11T08:00:00Z");
+    private final TestClock clock = TestClock.at("2026-03-11T08:00:00Z");
 
     @Test
     void aBucketIsForgottenAMinuteAfterItsLastRequest() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.census.protocol.Channel;
 import dev.census.protocol.MetricValue;
-import dev.census.server.testing.PostgresServer;
+import dev.census.testing.PostgresServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

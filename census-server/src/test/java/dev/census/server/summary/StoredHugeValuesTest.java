@@ -14,7 +14,7 @@ import dev.census.server.store.ReportStore;
 import dev.census.server.store.StoredReport;
 import dev.census.server.store.SummaryQuery;
 import dev.census.server.store.SummaryRow;
-import dev.census.server.testing.PostgresServer;
+import dev.census.testing.PostgresServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

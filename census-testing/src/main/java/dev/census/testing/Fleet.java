@@ -1,4 +1,4 @@
-package dev.census.server.testing;
+package dev.census.testing;
 
 import dev.census.protocol.Version;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.census.server.testing;
+package dev.census.testing;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,25 +7,28 @@ import java.util.UUID;
 /** Builds Census JSON v1 report bodies for tests, valid unless a test breaks them on purpose. */
 public final class Reports {
 
-    private String product = "demo";
-    private String systemId = UUID.randomUUID().toString();
-    private String channel = "production";
-    private String sentAt = "2026-03-10T12:00:00Z";
+    /** The string fields after {@code "schema":1}, in wire order, with their defaults. */
+    private final Map<String, String> fields = new LinkedHashMap<>();
     private final Map<String, String> components = new LinkedHashMap<>();
     private final Map<String, String> metrics = new LinkedHashMap<>();
+
+    private Reports() {
+        fields.put("product", "demo");
+        fields.put("system_id", UUID.randomUUID().toString());
+        fields.put("channel", "production");
+        fields.put("sent_at", "2026-03-10T12:00:00Z");
+    }
 
     public static Reports report() {
         return new Reports();
     }
 
     public Reports product(String product) {
-        this.product = product;
-        return this;
+        return field("product", product);
     }
 
     public Reports system(String systemId) {
-        this.systemId = systemId;
-        return this;
+        return field("system_id", systemId);
     }
 
     public Reports system(UUID systemId) {
@@ -33,13 +36,11 @@ public final class Reports {
     }
 
     public Reports channel(String channel) {
-        this.channel = channel;
-        return this;
+        return field("channel", channel);
     }
 
     public Reports sentAt(String sentAt) {
-        this.sentAt = sentAt;
-        return this;
+        return field("sent_at", sentAt);
     }
 
     public Reports component(String name, String version) {
@@ -53,10 +54,15 @@ public final class Reports {
         return this;
     }
 
+    private Reports field(String name, String value) {
+        fields.put(name, value);
+        return this;
+    }
+
     public String json() {
-        StringBuilder out = new StringBuilder("{\"schema\":1,\"product\":\"").append(product)
-                .append("\",\"system_id\":\"").append(systemId).append("\",\"channel\":\"").append(channel)
-                .append("\",\"sent_at\":\"").append(sentAt).append("\",\"components\":[");
+        StringBuilder out = new StringBuilder("{\"schema\":1");
+        fields.forEach((name, value) -> out.append(",\"").append(name).append("\":\"").append(value).append('"'));
+        out.append(",\"components\":[");
         String separator = "";
         for (Map.Entry<String, String> component : components.entrySet()) {
             out.append(separator).append("{\"name\":\"").append(component.getKey()).append("\",\"version\":\"")

@@ -1,4 +1,4 @@
-package dev.census.sdk;
+package dev.census.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -18,7 +18,7 @@ import java.util.Set;
  * A real plain-HTTP forward proxy on loopback: takes absolute-URI requests, forwards them to
  * their origin and relays the answer, recording each URI it proxied.
  */
-final class RecordingForwardProxy implements AutoCloseable {
+public final class RecordingForwardProxy implements AutoCloseable {
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "keep-alive",
             "proxy-connection", "transfer-encoding", "upgrade", "expect");
@@ -27,17 +27,19 @@ final class RecordingForwardProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<URI> proxied = new ArrayList<>();
 
-    RecordingForwardProxy() throws IOException {
+    public RecordingForwardProxy() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::forward);
         server.start();
     }
 
-    InetSocketAddress address() {
+    /** Where to send requests to be proxied. */
+    public InetSocketAddress address() {
         return new InetSocketAddress("127.0.0.1", server.getAddress().getPort());
     }
 
-    synchronized List<URI> proxied() {
+    /** Every absolute URI proxied so far, in order. */
+    public synchronized List<URI> proxied() {
         return List.copyOf(proxied);
     }
 

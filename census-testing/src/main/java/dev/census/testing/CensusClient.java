@@ -1,4 +1,4 @@
-package dev.census.server.testing;
+package dev.census.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.census.server.testing;
+package dev.census.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
