@@ -1,5 +1,6 @@
 package dev.census.server.api;
 
+import dev.census.server.ingest.Rejection;
 import dev.census.server.store.ReportStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.javalin.config.RoutesConfig;
@@ -28,8 +29,7 @@ public final class HealthEndpoint {
             store.countReports("");
             Json.send(ctx, 200, Map.of("status", "ready"));
         } catch (RuntimeException e) {
-            ctx.header("Retry-After", ReportPost.RETRY_AFTER_SECONDS);
-            Problem.send(ctx, 503, "storage-unavailable", "Storage unavailable", e.getMessage(), null);
+            RejectionAnswers.send(ctx, Rejection.Kind.STORAGE_UNAVAILABLE, e.getMessage(), null, 0);
         }
     }
 }
