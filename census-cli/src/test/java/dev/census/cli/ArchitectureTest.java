@@ -91,4 +91,18 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "dev.census.server.api..", "dev.census.server.web..")
                 .check(census);
     }
+
+    @Test
+    void ingestionKnowsNoHttpNeitherJavalinNorJettyNorServlets() {
+        noClasses().that().resideInAPackage("dev.census.server.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..")
+                .check(census);
+    }
+
+    @Test
+    void theSharedJsonMapperDependsOnNothingOfTheServer() {
+        classes().that().resideInAPackage("dev.census.server.json..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.census.server.json..", "com.fasterxml.jackson..", "java..")
+                .check(census);
+    }
 }

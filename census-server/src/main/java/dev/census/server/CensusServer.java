@@ -19,6 +19,7 @@ import dev.census.server.api.SummariesEndpoint;
 import dev.census.server.api.SummaryRange;
 import dev.census.server.ingest.IngestStats;
 import dev.census.server.ingest.Ingestion;
+import dev.census.server.json.CensusJson;
 import dev.census.server.store.DatabaseUrl;
 import dev.census.server.store.DuckDbReportStore;
 import dev.census.server.store.PostgresReportStore;
@@ -28,6 +29,7 @@ import dev.census.server.summary.Summarizer;
 import dev.census.server.summary.SummaryHealth;
 import dev.census.server.web.Dashboard;
 import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -94,6 +96,7 @@ public final class CensusServer implements AutoCloseable {
             Dashboard dashboard = new Dashboard(registry, store, series, config.clock, config.retentionDays, config.k);
             this.app = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
+                javalin.jsonMapper(new JavalinJackson(CensusJson.MAPPER, false));
                 javalin.http.generateEtags = true;
                 javalin.http.maxRequestSize = ReportsEndpoint.MAX_REQUEST_BYTES;
                 javalin.jetty.modifyHttpConfiguration(ExactRequests::apply);

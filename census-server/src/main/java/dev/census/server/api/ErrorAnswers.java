@@ -1,6 +1,6 @@
 package dev.census.server.api;
 
-import dev.census.server.ingest.RejectedReport;
+import dev.census.server.ingest.Rejection;
 import dev.census.server.store.FailureLog;
 import dev.census.server.store.StoreUnavailableException;
 import io.javalin.config.RoutesConfig;
@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maps every failure to an RFC 9457 problem answer; unexpected ones are logged and answered 500. A
+ * Maps every failure to an RFC 9457 problem answer (a report's {@link Rejection} by the table of
+ * {@link RejectionAnswers}); unexpected ones are logged and answered 500. A
  * client that hung up mid-request is no failure of the server: it is counted and logged at debug.
  */
 public final class ErrorAnswers {
@@ -33,12 +34,7 @@ public final class ErrorAnswers {
             LOG.debug("the client of {} {} hung up before its request arrived: {}", ctx.method(), ctx.path(), e.toString());
             ctx.status(400);
         });
-        routes.exception(RejectedReport.class, (e, ctx) -> {
-            if (e.status() == 503) {
-                ctx.header("Retry-After", ReportPost.RETRY_AFTER_SECONDS);
-            }
-            Problem.send(ctx, e.status(), e.type(), title(e.status()), e.getMessage(), e.field());
-        });
+        routes.exception(Rejection.class, (e, ctx) -> RejectionAnswers.send(ctx, e));
         FailureLog readFailures = new FailureLog(LOG, "reading from storage");
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             readFailures.failed(e.getMessage());
@@ -52,10 +48,8 @@ public final class ErrorAnswers {
                 Problem.send(ctx, 409, "job-running", title(409), e.getMessage(), null));
         routes.exception(AdminEndpoint.Unauthorized.class, (e, ctx) ->
                 Problem.send(ctx, 401, "unauthorized", title(401), e.getMessage(), null));
-        routes.exception(AdminEndpoint.Throttled.class, (e, ctx) -> {
-            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
-            Problem.send(ctx, 429, "rate-limited", title(429), e.getMessage(), null);
-        });
+        routes.exception(AdminEndpoint.Throttled.class, (e, ctx) ->
+                RejectionAnswers.send(ctx, Rejection.Kind.RATE_LIMITED, e.getMessage(), null, e.retryAfterSeconds()));
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 Problem.send(ctx, e.getStatus(), "http-" + e.getStatus(), title(e.getStatus()), e.getMessage(), null));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -74,8 +68,7 @@ public final class ErrorAnswers {
      * client only learns to retry.
      */
     static void storageUnavailable(Context ctx) {
-        ctx.header("Retry-After", ReportPost.RETRY_AFTER_SECONDS);
-        Problem.send(ctx, 503, "storage-unavailable", "Storage unavailable", STORAGE_UNAVAILABLE, null);
+        RejectionAnswers.send(ctx, Rejection.Kind.STORAGE_UNAVAILABLE, STORAGE_UNAVAILABLE, null, 0);
     }
 
     static String title(int status) {

@@ -1,5 +1,6 @@
 package dev.census.server.api;
 
+import dev.census.server.ingest.Rejection;
 import dev.census.server.store.ReportStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.javalin.config.RoutesConfig;

@@ -2,16 +2,13 @@ package dev.census.server.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.census.server.json.CensusJson;
 import io.javalin.http.Context;
 
-/** Writes API answers as JSON with ISO dates. */
+/** Writes API answers as JSON with ISO dates, with the server's one mapper. */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    static final ObjectMapper MAPPER = CensusJson.MAPPER;
 
     private Json() {
     }

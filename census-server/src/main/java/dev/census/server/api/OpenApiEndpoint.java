@@ -1,6 +1,5 @@
 package dev.census.server.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.javalin.config.RoutesConfig;
 import java.io.IOException;
@@ -36,7 +35,7 @@ public final class OpenApiEndpoint {
             if (in == null) {
                 throw new IllegalStateException("the OpenAPI document " + RESOURCE + " is missing from the classpath");
             }
-            return Json.MAPPER.writeValueAsBytes(new ObjectMapper(new YAMLFactory()).readTree(in));
+            return Json.MAPPER.writeValueAsBytes(Json.MAPPER.readTree(new YAMLFactory().createParser(in)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the OpenAPI document " + RESOURCE, e);
         }

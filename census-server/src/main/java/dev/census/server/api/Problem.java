@@ -1,6 +1,5 @@
 package dev.census.server.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +9,6 @@ public final class Problem {
 
     /** Problem types are documented in docs/protocol.md under this base. */
     static final String TYPE_BASE = "https://census.dev/problems/";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Problem() {
     }
@@ -25,7 +23,7 @@ public final class Problem {
             body.put("field", field);
         }
         try {
-            ctx.status(status).contentType("application/problem+json").result(JSON.writeValueAsBytes(body));
+            ctx.status(status).contentType("application/problem+json").result(Json.MAPPER.writeValueAsBytes(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -3,7 +3,8 @@ package dev.census.server.api;
 import dev.census.registry.ProductDefinition;
 import dev.census.registry.Registry;
 import dev.census.server.ingest.Ingestion;
-import dev.census.server.ingest.RejectedReport;
+import dev.census.server.ingest.Rejection;
+import dev.census.server.ingest.Rejection.Kind;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -50,13 +51,13 @@ public final class PulpEndpoint {
     private void refuseBrowsers(Context ctx) {
         String contentType = ctx.header("Content-Type");
         if (contentType != null && BROWSER_SIMPLE_TYPES.contains(essence(contentType))) {
-            ingestion.recordRejected("unsupported-media-type");
-            throw new RejectedReport(415, "unsupported-media-type", null,
+            ingestion.recordRejected(Kind.UNSUPPORTED_MEDIA_TYPE);
+            throw new Rejection(Kind.UNSUPPORTED_MEDIA_TYPE, null,
                     "Pulp's analytics are posted as application/octet-stream (or with no content type), never as " + essence(contentType));
         }
         if (ctx.header("Origin") != null) {
-            ingestion.recordRejected("cross-origin");
-            throw new RejectedReport(403, "cross-origin", null, "reports come from installations, not from web pages");
+            ingestion.recordRejected(Kind.CROSS_ORIGIN);
+            throw new Rejection(Kind.CROSS_ORIGIN, null, "reports come from installations, not from web pages");
         }
     }
 

@@ -3,7 +3,8 @@ package dev.census.server.api;
 import dev.census.protocol.WireRules;
 import dev.census.server.ingest.Dropped;
 import dev.census.server.ingest.Ingestion;
-import dev.census.server.ingest.RejectedReport;
+import dev.census.server.ingest.Rejection;
+import dev.census.server.ingest.Rejection.Kind;
 import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,9 +22,6 @@ import java.util.zip.GZIPInputStream;
  * gzip, and the answer once the report's batch committed (or 503 when it could not be).
  */
 final class ReportPost {
-
-    /** Seconds a client should wait after a 503 before trying again. */
-    static final String RETRY_AFTER_SECONDS = "5";
 
     /** The answer to nearly every report, written once. */
     private static final byte[] ACCEPTED_IN_FULL = "{\"accepted\":true,\"dropped\":[]}".getBytes(StandardCharsets.UTF_8);
@@ -43,17 +41,16 @@ final class ReportPost {
     void handle(Context ctx, int acceptedStatus, Function<byte[], CompletableFuture<List<Dropped>>> ingest) {
         long wait = floodGuard.secondsToWait(ctx);
         if (wait > 0) {
-            ingestion.recordRejected("rate-limited");
-            ctx.header("Retry-After", String.valueOf(wait));
-            Problem.send(ctx, 429, "rate-limited", "Too many requests",
-                    "this address posted more reports than the server accepts per minute", null);
+            ingestion.recordRejected(Kind.RATE_LIMITED);
+            RejectionAnswers.send(ctx, Rejection.rateLimited(wait,
+                    "this address posted more reports than the server accepts per minute"));
             return;
         }
         byte[] body;
         try {
             body = body(ctx);
-        } catch (RejectedReport e) {
-            ingestion.recordRejected(e.type());
+        } catch (Rejection e) {
+            ingestion.recordRejected(e.kind());
             throw e;
         }
         CompletableFuture<List<Dropped>> committed = ingest.apply(body);
@@ -87,7 +84,7 @@ final class ReportPost {
             return raw;
         }
         if (!encoding.equalsIgnoreCase("gzip")) {
-            throw new RejectedReport(415, "unsupported-media-type", null, "only gzip content encoding is accepted");
+            throw new Rejection(Kind.UNSUPPORTED_MEDIA_TYPE, null, "only gzip content encoding is accepted");
         }
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -100,11 +97,11 @@ final class ReportPost {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new RejectedReport(400, "malformed-report", null, "the gzip body cannot be decompressed: " + e.getMessage());
+            throw new Rejection(Kind.MALFORMED, null, "the gzip body cannot be decompressed: " + e.getMessage());
         }
     }
 
-    private static RejectedReport tooLarge() {
-        return new RejectedReport(413, "too-large", null, "a report body may hold at most " + WireRules.MAX_BODY_BYTES + " bytes");
+    private static Rejection tooLarge() {
+        return new Rejection(Kind.TOO_LARGE, null, "a report body may hold at most " + WireRules.MAX_BODY_BYTES + " bytes");
     }
 }

@@ -4,9 +4,9 @@ import dev.census.protocol.InvalidReportException;
 import dev.census.protocol.WireRules;
 import dev.census.registry.Registry;
 import dev.census.server.ingest.Ingestion;
-import dev.census.server.ingest.RejectedReport;
+import dev.census.server.ingest.Rejection;
+import dev.census.server.ingest.Rejection.Kind;
 import dev.census.server.store.ReportStore;
-import dev.census.server.store.StoreUnavailableException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Locale;
@@ -38,8 +38,8 @@ public final class ReportsEndpoint {
     private void post(Context ctx) {
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            ingestion.recordRejected("unsupported-media-type");
-            throw new RejectedReport(415, "unsupported-media-type", null, "reports must be sent as application/json");
+            ingestion.recordRejected(Kind.UNSUPPORTED_MEDIA_TYPE);
+            throw new Rejection(Kind.UNSUPPORTED_MEDIA_TYPE, null, "reports must be sent as application/json");
         }
         post.handle(ctx, 202, ingestion::ingest);
     }
@@ -55,12 +55,7 @@ public final class ReportsEndpoint {
         } catch (InvalidReportException e) {
             throw new Problem.BadRequest("system_id", e.detail());
         }
-        try {
-            store.deleteSystem(product, systemId);
-        } catch (StoreUnavailableException e) {
-            ctx.header("Retry-After", ReportPost.RETRY_AFTER_SECONDS);
-            throw e;
-        }
+        store.deleteSystem(product, systemId); // a StoreUnavailableException is answered 503 by ErrorAnswers
         ctx.status(204);
     }
 }

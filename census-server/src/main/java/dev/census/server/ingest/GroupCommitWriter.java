@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class GroupCommitWriter implements AutoCloseable {
 
-    /** Reports waiting at most; beyond this the server answers 503 with Retry-After. */
+    /** Reports waiting at most; beyond this a report is refused as overloaded. */
     static final int DEFAULT_CAPACITY = 10_000;
     /** Reports per commit at most: bounds one transaction's size and latency. */
     static final int DEFAULT_MAX_BATCH = 1_000;

@@ -4,55 +4,57 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
-/** Counts accepted reports, rejected reports per reason and dropped fields per reason; also as Micrometer meters. */
+/**
+ * Counts accepted reports, rejected reports per reason and dropped fields per reason, once, as
+ * Micrometer counters; the admin statistics are read back from those counters.
+ */
 public final class IngestStats {
 
+    static final String ACCEPTED = "census.reports.accepted";
+    static final String REJECTED = "census.reports.rejected";
+    static final String DROPPED = "census.fields.dropped";
+    private static final String REASON = "reason";
+
     private final MeterRegistry meters;
-    private final LongAdder accepted = new LongAdder();
-    private final Counter acceptedCounter;
-    private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
+    private final Counter accepted;
 
     public IngestStats(MeterRegistry meters) {
         this.meters = meters;
-        this.acceptedCounter = meters.counter("census.reports.accepted");
+        this.accepted = meters.counter(ACCEPTED);
     }
 
     void recordAccepted() {
         accepted.increment();
-        acceptedCounter.increment();
     }
 
-    void recordRejected(String reason) {
-        rejected.computeIfAbsent(reason, r -> new LongAdder()).increment();
-        meters.counter("census.reports.rejected", "reason", reason).increment();
+    void recordRejected(Rejection.Kind kind) {
+        meters.counter(REJECTED, REASON, kind.key()).increment();
     }
 
     void recordDropped(String reason) {
-        dropped.computeIfAbsent(reason, r -> new LongAdder()).increment();
-        meters.counter("census.fields.dropped", "reason", reason).increment();
+        meters.counter(DROPPED, REASON, reason).increment();
     }
 
     public long accepted() {
-        return accepted.sum();
+        return (long) accepted.count();
     }
 
     /** Rejected reports per reason, in reason order. */
     public Map<String, Long> rejected() {
-        return snapshot(rejected);
+        return perReason(REJECTED);
     }
 
     /** Dropped fields per reason, in reason order. */
     public Map<String, Long> dropped() {
-        return snapshot(dropped);
+        return perReason(DROPPED);
     }
 
-    private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {
-        Map<String, Long> copy = new TreeMap<>();
-        counters.forEach((reason, count) -> copy.put(reason, count.sum()));
-        return copy;
+    private Map<String, Long> perReason(String name) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Counter counter : meters.find(name).counters()) {
+            counts.merge(counter.getId().getTag(REASON), (long) counter.count(), Long::sum);
+        }
+        return counts;
     }
 }

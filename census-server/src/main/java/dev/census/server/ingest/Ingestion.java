@@ -10,11 +10,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
  * The ingestion chain, top to bottom: decode (Census JSON, or pulpcore's protobuf) → validate → screen
- * → enqueue → commit. A report is acknowledged only when its batch has committed.
+ * → enqueue → commit. A report is acknowledged only when its batch has committed. A report refused is a
+ * {@link Rejection} of some kind; what that means in HTTP is the API's business.
  */
 public final class Ingestion implements AutoCloseable {
 
@@ -43,8 +45,9 @@ public final class Ingestion implements AutoCloseable {
     }
 
     /**
-     * Takes one request body. Throws {@link RejectedReport} for a report refused as a whole; otherwise
-     * the future completes with what was dropped once the report is durable.
+     * Takes one request body. Throws {@link Rejection} for a report refused as a whole; otherwise the
+     * future completes with what was dropped once the report is durable, or fails with a
+     * {@link Rejection.Kind#STORAGE_UNAVAILABLE} rejection when its batch could not be committed.
      */
     public CompletableFuture<List<Dropped>> ingest(byte[] body) {
         return accept(() -> decoder.decode(body));
@@ -68,22 +71,31 @@ public final class Ingestion implements AutoCloseable {
                     report.channel(), now, report.components(), report.metrics());
             CompletableFuture<Void> committed = writer.submit(stored);
             if (committed == null) {
-                throw new RejectedReport(503, "overloaded", null, "the ingestion queue is full; retry later");
+                throw new Rejection(Rejection.Kind.OVERLOADED, null, "the ingestion queue is full; retry later");
             }
-            return committed.thenApply(done -> {
-                stats.recordAccepted();
-                screened.dropped().forEach(d -> stats.recordDropped(d.reason()));
-                return screened.dropped();
+            CompletableFuture<List<Dropped>> durable = new CompletableFuture<>();
+            committed.whenComplete((done, failure) -> {
+                if (failure == null) {
+                    stats.recordAccepted();
+                    screened.dropped().forEach(d -> stats.recordDropped(d.reason()));
+                    durable.complete(screened.dropped());
+                } else {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    durable.completeExceptionally(Rejection.storageUnavailable(
+                            "the report could not be stored: " + cause.getMessage(), cause));
+                }
             });
-        } catch (RejectedReport e) {
-            stats.recordRejected(e.type());
+            return durable;
+        } catch (Rejection e) {
+            stats.recordRejected(e.kind());
             throw e;
         }
     }
 
-    /** Records a refusal decided before the body reached the chain (size, content type). */
-    public void recordRejected(String reason) {
-        stats.recordRejected(reason);
+    /** Records a refusal decided before the body reached the chain (rate, size, content type, origin). */
+    public void recordRejected(Rejection.Kind kind) {
+        stats.recordRejected(kind);
     }
 
     /** The UTC day a report counts for: the day it arrives, or with backdating allowed, the day it was sent. */
@@ -94,10 +106,10 @@ public final class Ingestion implements AutoCloseable {
         }
         LocalDate sent = LocalDate.ofInstant(report.sentAt(), ZoneOffset.UTC);
         if (sent.isAfter(today)) {
-            throw new RejectedReport(422, "invalid-report", "sent_at", "lies in the future");
+            throw new Rejection(Rejection.Kind.INVALID, "sent_at", "lies in the future");
         }
         if (sent.isBefore(today.minusDays(retentionDays - 1L))) {
-            throw new RejectedReport(422, "invalid-report", "sent_at", "is older than the " + retentionDays + "-day retention");
+            throw new Rejection(Rejection.Kind.INVALID, "sent_at", "is older than the " + retentionDays + "-day retention");
         }
         return sent;
     }

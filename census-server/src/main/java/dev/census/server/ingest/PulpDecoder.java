@@ -13,7 +13,7 @@ import java.util.List;
  * Turns pulpcore's protobuf {@code Analytics} message into a {@link Report}: components stay
  * components, each sub-message field present becomes one metric, and any count absent stays absent,
  * never 0 (the PostgreSQL version, absent or 0, is "unknown"). The channel follows the versions (every one strictly X.Y.Z: production). Bytes that are
- * not a complete {@code Analytics} message are refused with 400, naming the field when one is at fault.
+ * not a complete {@code Analytics} message are refused as {@link Rejection.Kind#MALFORMED}, naming the field when one is at fault.
  */
 final class PulpDecoder {
 
@@ -116,7 +116,7 @@ final class PulpDecoder {
         return MetricValue.of((double) Integer.toUnsignedLong(unsigned));
     }
 
-    private static RejectedReport malformed(String field, String detail) {
-        return new RejectedReport(400, "malformed-report", field, detail);
+    private static Rejection malformed(String field, String detail) {
+        return new Rejection(Rejection.Kind.MALFORMED, field, detail);
     }
 }

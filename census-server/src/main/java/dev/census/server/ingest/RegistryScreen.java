@@ -44,8 +44,8 @@ final class RegistryScreen {
     }
 
     ScreenedReport screen(Report report) {
-        ProductDefinition product = registry.product(report.product()).orElseThrow(() -> new RejectedReport(
-                422, "unknown-product", "product", "this server does not collect for product " + report.product()));
+        ProductDefinition product = registry.product(report.product()).orElseThrow(() -> new Rejection(
+                Rejection.Kind.UNKNOWN_PRODUCT, "product", "this server does not collect for product " + report.product()));
         List<Dropped> dropped = new ArrayList<>();
         Set<String> droppedNames = new HashSet<>();
         for (Map.Entry<String, MetricValue> metric : report.metrics().entrySet()) {
@@ -68,7 +68,7 @@ final class RegistryScreen {
             }
         }
         if (!dropped.isEmpty() && components.isEmpty() && kept.metrics().isEmpty()) {
-            throw new RejectedReport(422, "nothing-accepted", "metrics", "every field of the report was dropped: " + dropped);
+            throw new Rejection(Rejection.Kind.NOTHING_LEFT, "metrics", "every field of the report was dropped: " + dropped);
         }
         return new ScreenedReport(new Report(kept.product(), kept.systemId(), kept.channel(), kept.sentAt(),
                 components, kept.metrics()), dropped);

@@ -1,19 +1,17 @@
 package dev.census.server.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.census.protocol.Channel;
 import dev.census.protocol.InvalidReportException;
 import dev.census.protocol.MetricValue;
 import dev.census.protocol.Report;
 import dev.census.protocol.WireRules;
+import dev.census.server.json.CensusJson;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -22,18 +20,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a request body into a {@link Report}: JSON syntax and types first (400: also a key given
- * twice, or a number its field cannot hold), then the wire rules of Census JSON v1 (422). Every
- * error names the field at fault.
+ * Turns a request body into a {@link Report}: JSON syntax and types first ({@link Rejection.Kind#MALFORMED}:
+ * also a key given twice, or a number its field cannot hold), then the wire rules of Census JSON v1
+ * ({@link Rejection.Kind#INVALID}). Every error names the field at fault.
  */
 final class ReportDecoder {
 
     private static final Set<String> FIELDS = Set.of("schema", "product", "system_id", "channel", "sent_at", "components", "metrics");
 
-    /** Strict: a key given twice is an error, never "the last one wins". */
-    private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Strict: a key given twice is an error, never "the last one wins"; so is anything after the object. */
+    private final ObjectReader json = CensusJson.STRICT_READER;
 
     Report decode(byte[] body) {
         JsonNode root = parse(body);
@@ -194,11 +190,11 @@ final class ReportDecoder {
         }
     }
 
-    private static RejectedReport syntax(String field, String detail) {
-        return new RejectedReport(400, "malformed-report", field, detail);
+    private static Rejection syntax(String field, String detail) {
+        return new Rejection(Rejection.Kind.MALFORMED, field, detail);
     }
 
-    private static RejectedReport invalid(String field, String detail) {
-        return new RejectedReport(422, "invalid-report", field, detail);
+    private static Rejection invalid(String field, String detail) {
+        return new Rejection(Rejection.Kind.INVALID, field, detail);
     }
 }

@@ -2,6 +2,7 @@ package dev.census.server.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.census.server.json.CensusJson;
 import dev.census.protocol.ReportJson;
 import dev.census.server.api.Series;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public record Chart(String id, String title, String question, String unit, Strin
             List<List<String>> rows, boolean weekly) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = CensusJson.MAPPER;
     /** Ranges longer than this many days show one table row per week (the CSV keeps every day). */
     static final int DAILY_ROWS = 92;
     /** The statistics drawn as lines; the table shows every statistic. */

@@ -104,8 +104,8 @@ class PulpDecoderTest {
     void aMissingRequiredFieldIsNamed() {
         byte[] noVersion = Analytics.newBuilder().setSystemId(UUID.randomUUID().toString())
                 .addComponents(Analytics.Component.newBuilder().setName("core").buildPartial()).buildPartial().toByteArray();
-        assertThatThrownBy(() -> decoder.decode("pulp", noVersion, NOW)).isInstanceOfSatisfying(RejectedReport.class, e -> {
-            assertThat(e.status()).isEqualTo(400);
+        assertThatThrownBy(() -> decoder.decode("pulp", noVersion, NOW)).isInstanceOfSatisfying(Rejection.class, e -> {
+            assertThat(e.kind()).isEqualTo(Rejection.Kind.MALFORMED);
             assertThat(e.field()).isEqualTo("components[0].version");
         });
     }
