@@ -1,6 +1,7 @@
 package dev.census.server.api;
 
 import dev.census.server.ingest.RejectedReport;
+import dev.census.server.publish.InvalidRangeException;
 import dev.census.server.store.StoreUnavailableException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpResponseException;
@@ -40,6 +41,8 @@ public final class ErrorAnswers {
             Problem.send(ctx, 503, "storage-unavailable", "Storage unavailable", e.getMessage(), null);
         });
         routes.exception(Problem.BadRequest.class, (e, ctx) ->
+                Problem.send(ctx, 400, "bad-request", title(400), e.getMessage(), e.field()));
+        routes.exception(InvalidRangeException.class, (e, ctx) ->
                 Problem.send(ctx, 400, "bad-request", title(400), e.getMessage(), e.field()));
         routes.exception(Problem.NotFound.class, (e, ctx) ->
                 Problem.send(ctx, 404, "not-found", title(404), e.getMessage(), null));
