@@ -81,14 +81,49 @@ class ArchitectureTest {
     void storageKnowsNothingOfHttpIngestionOrPages() {
         noClasses().that().resideInAPackage("dev.census.server.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.census.server.api..", "dev.census.server.web..",
-                        "dev.census.server.ingest..", "dev.census.server.summary..", "io.javalin..")
+                        "dev.census.server.ingest..", "dev.census.server.summary..", "dev.census.server.publish..", "io.javalin..")
                 .check(census);
     }
 
     @Test
     void ingestionAndSummariesDoNotServeHttp() {
         noClasses().that().resideInAnyPackage("dev.census.server.ingest..", "dev.census.server.summary..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "dev.census.server.api..", "dev.census.server.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "dev.census.server.api..", "dev.census.server.web..",
+                        "dev.census.server.publish..")
+                .check(census);
+    }
+
+    @Test
+    void theVocabularyOfPublishedNamesDependsOnNothingElse() {
+        // the server's test-jar is on this module's class path; its tests may use their libraries
+        classes().that().resideInAPackage("dev.census.server.vocabulary..").and().haveSimpleNameNotEndingWith("Test")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.census.server.vocabulary..", "java..")
+                .check(census);
+    }
+
+    @Test
+    void theReadModelReadsTheStoreAndKnowsNeitherFace() {
+        noClasses().that().resideInAPackage("dev.census.server.publish..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.census.server.api..", "dev.census.server.web..",
+                        "dev.census.server.ingest..", "dev.census.server.summary..", "io.javalin..")
+                .check(census);
+    }
+
+    @Test
+    void theApiAndThePagesDoNotImportEachOther() {
+        noClasses().that().resideInAPackage("dev.census.server.api..")
+                .should().dependOnClassesThat().resideInAPackage("dev.census.server.web..")
+                .check(census);
+        noClasses().that().resideInAPackage("dev.census.server.web..")
+                .should().dependOnClassesThat().resideInAPackage("dev.census.server.api..")
+                .check(census);
+    }
+
+    @Test
+    void onlyTheHttpFacesAndTheServerThatWiresThemKnowJavalin() {
+        noClasses().that().resideInAPackage("dev.census..")
+                .and().resideOutsideOfPackages("dev.census.server.api..", "dev.census.server.web..", "dev.census.server")
+                .should().dependOnClassesThat().resideInAPackage("io.javalin..")
                 .check(census);
     }
 

@@ -14,12 +14,14 @@ import dev.census.server.api.ProblemErrorHandler;
 import dev.census.server.api.PublicReadCors;
 import dev.census.server.api.PulpEndpoint;
 import dev.census.server.api.ReportsEndpoint;
-import dev.census.server.api.SeriesReader;
 import dev.census.server.api.SummariesEndpoint;
-import dev.census.server.api.SummaryRange;
 import dev.census.server.ingest.IngestStats;
 import dev.census.server.ingest.Ingestion;
 import dev.census.server.json.CensusJson;
+import dev.census.server.publish.PublishedSummaries;
+import dev.census.server.publish.SummaryRange;
+import dev.census.registry.Registry;
+import dev.census.registry.RegistryLoader;
 import dev.census.server.store.DatabaseUrl;
 import dev.census.server.store.DuckDbReportStore;
 import dev.census.server.store.PostgresReportStore;
@@ -67,8 +69,8 @@ public final class CensusServer implements AutoCloseable {
     private final Summarizer summarizer;
     private final DailyJobs jobs;
     private final Registry registry;
-    /** The published days in memory, shared by the API and the pages. */
-    private final SeriesReader series;
+    /** The read model, with the published days in memory, shared by the API and the pages. */
+    private final PublishedSummaries published;
     private Thread prefetch;
     private final Javalin app;
 
@@ -87,13 +89,13 @@ public final class CensusServer implements AutoCloseable {
             ReportsEndpoint reports = new ReportsEndpoint(ingestion, floodGuard, store, registry);
             PulpEndpoint pulp = new PulpEndpoint(ingestion, floodGuard, registry);
             this.registry = registry;
-            this.series = new SeriesReader(store);
-            SummariesEndpoint summaries = new SummariesEndpoint(registry, store, series, config.clock);
+            this.published = new PublishedSummaries(store, config.clock);
+            SummariesEndpoint summaries = new SummariesEndpoint(registry, published);
             AdminEndpoint admin = new AdminEndpoint(config.adminToken, summarizer, jobs, ingestion,
                     new FloodGuard(AdminEndpoint.FAILURES_PER_MINUTE, config.clock, config.clientAddress), config.clock);
             HealthEndpoint health = new HealthEndpoint(store, meters);
             OpenApiEndpoint openApi = new OpenApiEndpoint(config.clock);
-            Dashboard dashboard = new Dashboard(registry, store, series, config.clock, config.retentionDays, config.k);
+            Dashboard dashboard = new Dashboard(registry, published, config.retentionDays, config.k);
             this.app = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
                 javalin.jsonMapper(new JavalinJackson(CensusJson.MAPPER, false));
@@ -155,7 +157,7 @@ public final class CensusServer implements AutoCloseable {
         try {
             for (ProductDefinition product : registry.products()) {
                 for (Channel channel : Channel.values()) {
-                    series.prefetch(product.name(), new SummaryRange(today.minusDays(PREFETCH_DAYS), today, channel.wireName()));
+                    published.prefetch(product.name(), new SummaryRange(today.minusDays(PREFETCH_DAYS), today, channel.wireName()));
                 }
             }
         } catch (RuntimeException e) {

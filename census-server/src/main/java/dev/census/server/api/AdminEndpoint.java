@@ -1,6 +1,7 @@
 package dev.census.server.api;
 
 import dev.census.server.ingest.Ingestion;
+import dev.census.server.publish.DayWindow;
 import dev.census.server.summary.DailyJobs;
 import dev.census.server.summary.Summarizer;
 import dev.census.server.summary.SummaryFailure;
@@ -55,8 +56,8 @@ public final class AdminEndpoint {
      */
     private void summarize(Context ctx) {
         authorize(ctx);
-        LocalDate from = QueryDays.parse(ctx, "from", clock);
-        LocalDate to = QueryDays.parse(ctx, "to", clock);
+        LocalDate from = DayWindow.parse("from", ctx.queryParam("from"), clock);
+        LocalDate to = DayWindow.parse("to", ctx.queryParam("to"), clock);
         boolean recompute = Boolean.parseBoolean(ctx.queryParam("recompute"));
         SummaryRun run = from == null && to == null && !recompute
                 ? jobs.runOnce()

@@ -1,6 +1,7 @@
 package dev.census.server.api;
 
 import dev.census.server.ingest.Rejection;
+import dev.census.server.publish.InvalidRangeException;
 import dev.census.server.store.FailureLog;
 import dev.census.server.store.StoreUnavailableException;
 import io.javalin.config.RoutesConfig;
@@ -41,6 +42,8 @@ public final class ErrorAnswers {
             storageUnavailable(ctx);
         });
         routes.exception(Problem.BadRequest.class, (e, ctx) ->
+                Problem.send(ctx, 400, "bad-request", title(400), e.getMessage(), e.field()));
+        routes.exception(InvalidRangeException.class, (e, ctx) ->
                 Problem.send(ctx, 400, "bad-request", title(400), e.getMessage(), e.field()));
         routes.exception(Problem.NotFound.class, (e, ctx) ->
                 Problem.send(ctx, 404, "not-found", title(404), e.getMessage(), null));

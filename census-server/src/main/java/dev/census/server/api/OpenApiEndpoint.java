@@ -1,6 +1,7 @@
 package dev.census.server.api;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.census.server.publish.SummaryCache;
 import io.javalin.config.RoutesConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,15 +19,15 @@ public final class OpenApiEndpoint {
     public static final String PATH = "/api/v1/openapi.json";
 
     private final byte[] json;
-    private final SummaryCache cache;
+    private final CachedAnswers answers;
 
     public OpenApiEndpoint(Clock clock) {
         this.json = document();
-        this.cache = new SummaryCache(clock, 4L * json.length);
+        this.answers = new CachedAnswers(new SummaryCache(clock, 4L * json.length));
     }
 
     public void register(RoutesConfig routes) {
-        routes.get(PATH, ctx -> cache.answer(ctx, "document", () -> new SummaryCache.Answer("application/json", json)));
+        routes.get(PATH, ctx -> answers.send(ctx, "json", "document", () -> new SummaryCache.Answer("application/json", json)));
     }
 
     /** The document as JSON bytes; fails at start-up, never on a request, when the resource is missing or broken. */

@@ -29,8 +29,8 @@ public final class Problem {
         }
     }
 
-    /** A query parameter or path segment the API (or a page) cannot use. */
-    public static final class BadRequest extends RuntimeException {
+    /** A query parameter or path segment the API cannot use. */
+    static final class BadRequest extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final String field;
 
@@ -39,7 +39,7 @@ public final class Problem {
             this.field = field;
         }
 
-        public String field() {
+        String field() {
             return field;
         }
     }

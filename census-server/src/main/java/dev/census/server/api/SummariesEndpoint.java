@@ -3,17 +3,22 @@ package dev.census.server.api;
 import dev.census.protocol.ReportJson;
 import dev.census.registry.MetricDefinition;
 import dev.census.registry.ProductDefinition;
+import dev.census.server.publish.DayWindow;
+import dev.census.server.publish.PublishedSummaries;
+import dev.census.server.publish.Series;
+import dev.census.server.publish.SummaryCache;
+import dev.census.server.publish.SummaryRange;
 import dev.census.registry.Registry;
-import dev.census.server.store.ReportStore;
 import dev.census.server.store.SummaryQuery;
 import dev.census.server.store.SummaryRow;
+import dev.census.server.vocabulary.RowKind;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The public read API: products, their metric registry, summaries with cursor pagination, series; JSON or CSV. */
 public final class SummariesEndpoint {
@@ -26,17 +31,13 @@ public final class SummariesEndpoint {
     private static final String REGISTRY = "registry";
 
     private final Registry registry;
-    private final ReportStore store;
-    private final SeriesReader series;
-    private final Clock clock;
-    private final SummaryCache cache;
+    private final PublishedSummaries published;
+    private final CachedAnswers answers;
 
-    public SummariesEndpoint(Registry registry, ReportStore store, SeriesReader series, Clock clock) {
+    public SummariesEndpoint(Registry registry, PublishedSummaries published) {
         this.registry = registry;
-        this.store = store;
-        this.series = series;
-        this.clock = clock;
-        this.cache = new SummaryCache(clock, SummaryCache.DEFAULT_BYTES);
+        this.published = published;
+        this.answers = new CachedAnswers(new SummaryCache(published.clock(), SummaryCache.DEFAULT_BYTES));
     }
 
     public void register(RoutesConfig routes) {
@@ -56,7 +57,7 @@ public final class SummariesEndpoint {
             item.put("components", product.knownComponents().stream().sorted().toList());
             products.add(item);
         }
-        cache.answer(ctx, REGISTRY, () -> new SummaryCache.Answer(JSON, Json.bytes(Map.of("items", products))));
+        answer(ctx, REGISTRY, () -> new SummaryCache.Answer(JSON, Json.bytes(Map.of("items", products))));
     }
 
     private void metrics(Context ctx) {
@@ -78,7 +79,7 @@ public final class SummariesEndpoint {
             }
             metrics.add(item);
         }
-        cache.answer(ctx, REGISTRY, () -> new SummaryCache.Answer(JSON, Json.bytes(Map.of("product", product.name(), "items", metrics))));
+        answer(ctx, REGISTRY, () -> new SummaryCache.Answer(JSON, Json.bytes(Map.of("product", product.name(), "items", metrics))));
     }
 
     /** A range bound as JSON writes it best: a whole number without a fraction (bounds lie within ±2^53, so exactly). */
@@ -88,24 +89,24 @@ public final class SummariesEndpoint {
 
     private void summaries(Context ctx) {
         ProductDefinition product = product(ctx);
-        SummaryRange range = SummaryRange.of(ctx, clock);
+        SummaryRange range = range(ctx);
         int limit = limit(ctx);
         String cursor = ctx.queryParam("cursor");
         SummaryRow after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
-        if (after != null && !QueryDays.contains(after.day(), clock)) {
+        if (after != null && !DayWindow.contains(after.day(), published.clock())) {
             throw new Problem.BadRequest("cursor", "the cursor is not one this API gave out");
         }
-        cache.answer(ctx, store.summaryStamp(product.name()), () -> summaries(ctx, product, range, limit, after));
+        answer(ctx, published.stamp(product.name()), () -> summaries(ctx, product, range, limit, after));
     }
 
     private SummaryCache.Answer summaries(Context ctx, ProductDefinition product, SummaryRange range, int limit, SummaryRow after) {
-        List<SummaryRow> rows = store.readSummaries(new SummaryQuery(product.name(), range.channel(),
+        List<SummaryRow> rows = published.rows(new SummaryQuery(product.name(), range.channel(),
                 emptyToNull(ctx.queryParam("metric")), range.from(), range.to(), limit + 1, after));
         boolean more = rows.size() > limit;
         List<SummaryRow> page = more ? rows.subList(0, limit) : rows;
         String next = more ? Cursor.encode(page.get(page.size() - 1)) : null;
         if (wantsCsv(ctx)) {
-            Csv csv = new Csv().row(List.of("day", "channel", "metric", "bucket", "stat", "value", "systems"));
+            Csv csv = new Csv().row(List.of("day", "channel", "metric", RowKind.BUCKET.wireName(), RowKind.STAT.wireName(), "value", "systems"));
             for (SummaryRow row : page) {
                 csv.row(List.of(row.day(), row.channel(), row.metric(), row.isStat() ? "" : row.key(),
                         row.isStat() ? row.key() : "", row.isStat() ? ReportJson.formatNumber(row.value()) : "", row.systems()));
@@ -119,11 +120,9 @@ public final class SummariesEndpoint {
             item.put("day", row.day());
             item.put("channel", row.channel());
             item.put("metric", row.metric());
+            item.put(row.rowKind().wireName(), row.key());
             if (row.isStat()) {
-                item.put("stat", row.key());
                 item.put("value", row.value());
-            } else {
-                item.put("bucket", row.key());
             }
             item.put("systems", row.systems());
             items.add(item);
@@ -136,9 +135,18 @@ public final class SummariesEndpoint {
 
     private void series(Context ctx) {
         ProductDefinition product = product(ctx);
-        SummaryRange range = SummaryRange.of(ctx, clock);
+        SummaryRange range = range(ctx);
         String metric = ctx.pathParam("metric");
-        cache.answer(ctx, store.summaryStamp(product.name()), () -> series(ctx, series.read(product.name(), metric, range)));
+        answer(ctx, published.stamp(product.name()), () -> series(ctx, published.series(product.name(), metric, range)));
+    }
+
+    private SummaryRange range(Context ctx) {
+        return published.range(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("channel"));
+    }
+
+    /** Sends the answer for this request from the cache, in the format it asks for. */
+    private void answer(Context ctx, String stamp, Supplier<SummaryCache.Answer> render) {
+        answers.send(ctx, wantsCsv(ctx) ? "csv" : "json", stamp, render);
     }
 
     private static SummaryCache.Answer series(Context ctx, Series result) {
@@ -167,7 +175,7 @@ public final class SummariesEndpoint {
         for (Series.Line line : result.lines()) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("key", line.key());
-            item.put("kind", line.kind());
+            item.put("kind", line.kind().wireName());
             item.put("values", line.values());
             lines.add(item);
         }
@@ -198,7 +206,7 @@ public final class SummariesEndpoint {
         throw new Problem.BadRequest("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
     }
 
-    static boolean wantsCsv(Context ctx) {
+    private static boolean wantsCsv(Context ctx) {
         String accept = ctx.header("Accept");
         return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv")
                 || "csv".equals(ctx.queryParam("format"));

@@ -15,7 +15,7 @@ public record DayAggregates(List<Count> counts, List<Stats> stats) {
 
     /** What a count is of. */
     public enum Family {
-        /** name = active_1d | active_7d | active_28d | new. */
+        /** name = a {@link dev.census.server.vocabulary.FleetBucket}'s wire name. */
         FLEET,
         /** key = days since first seen. */
         AGE,

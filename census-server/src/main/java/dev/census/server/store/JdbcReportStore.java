@@ -1,6 +1,7 @@
 package dev.census.server.store;
 
 import dev.census.registry.ValueRange;
+import dev.census.server.vocabulary.FleetBucket;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -188,15 +189,15 @@ abstract class JdbcReportStore implements ReportStore {
             afterDayReports(connection);
             List<DayAggregates.Count> counts = new ArrayList<>();
             collectCounts(connection, counts, DayAggregates.Family.FLEET,
-                    "SELECT channel, 'active_1d', '', count(*) FROM census_day_reports GROUP BY channel");
-            for (int window : new int[] {7, 28}) {
+                    "SELECT channel, '" + FleetBucket.ACTIVE_1D.wireName() + "', '', count(*) FROM census_day_reports GROUP BY channel");
+            for (FleetBucket window : List.of(FleetBucket.ACTIVE_7D, FleetBucket.ACTIVE_28D)) {
                 collectCounts(connection, counts, DayAggregates.Family.FLEET,
-                        "SELECT channel, 'active_" + window + "d', '', count(DISTINCT system_id) FROM reports"
+                        "SELECT channel, '" + window.wireName() + "', '', count(DISTINCT system_id) FROM reports"
                                 + " WHERE product = ? AND day BETWEEN ? AND ? GROUP BY channel",
-                        product, Date.valueOf(day.minusDays(window - 1)), sqlDay);
+                        product, Date.valueOf(day.minusDays(window.days() - 1)), sqlDay);
             }
             collectCounts(connection, counts, DayAggregates.Family.FLEET,
-                    "SELECT channel, 'new', '', count(*) FROM census_day_reports WHERE age = 0 GROUP BY channel");
+                    "SELECT channel, '" + FleetBucket.NEW.wireName() + "', '', count(*) FROM census_day_reports WHERE age = 0 GROUP BY channel");
             collectCounts(connection, counts, DayAggregates.Family.AGE,
                     "SELECT channel, 'age', CAST(age AS VARCHAR), count(*) FROM census_day_reports GROUP BY channel, age");
             long[] ids = idRange(connection);

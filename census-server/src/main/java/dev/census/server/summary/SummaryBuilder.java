@@ -10,36 +10,34 @@ import dev.census.server.store.DayAggregates.Count;
 import dev.census.server.store.DayAggregates.Family;
 import dev.census.server.store.PowerOfTwoBuckets;
 import dev.census.server.store.SummaryRow;
+import dev.census.server.vocabulary.Buckets;
+import dev.census.server.vocabulary.FleetBucket;
+import dev.census.server.vocabulary.PublishedMetric;
+import dev.census.server.vocabulary.Statistic;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns a day's aggregates into published numbers: names each metric, labels histogram buckets,
- * rolls version metrics up by X.Y (and X.Y.Z under {@code <name>.xyz}), states the fleet's age
- * demography as statistics ({@code systems.demography}),
- * and applies the k-threshold — buckets of fewer than k systems merge into "other" (published only
- * if it reaches k itself), and statistics of fewer than k systems are not published. Statistics
- * that are not finite numbers (the store clips values, so none should be) are not published either.
+ * Turns a day's aggregates into published numbers: names each metric ({@link PublishedMetric}),
+ * labels histogram buckets, rolls version metrics up by X.Y (and X.Y.Z), states the fleet's age
+ * demography as statistics (of every active system, persistent or not, from the permanent
+ * first/last-seen table), and applies the k-threshold — buckets of fewer than k systems merge into
+ * {@link Buckets#OTHER} (published only if it reaches k itself), and statistics of fewer than k
+ * systems are not published. Statistics that are not finite numbers (the store clips values, so
+ * none should be) are not published either.
  */
 final class SummaryBuilder {
 
-    /** Fleet counts, as buckets active_1d, active_7d, active_28d and new. */
-    static final String SYSTEMS = "systems";
-    /** Days since first seen of the day's active systems, power-of-two buckets. */
-    static final String AGE = "systems.age_days";
-    /**
-     * The age demography of the day's active systems (every one, persistent or not): statistics of
-     * the days since each was first seen, from the permanent first/last-seen table.
-     */
-    static final String DEMOGRAPHY = "systems.demography";
-    /** Systems running each component. */
-    static final String COMPONENTS = "components";
-    static final String OTHER = "other";
-    static final List<String> FLEET_BUCKETS = List.of("active_1d", "active_7d", "active_28d", "new");
+    /** The buckets of one published metric on one channel, before the k-threshold. */
+    private record ChannelMetric(String channel, String metric) {
+        static final Comparator<ChannelMetric> ORDER = Comparator.comparing(ChannelMetric::channel).thenComparing(ChannelMetric::metric);
+    }
 
     private final int k;
 
@@ -53,16 +51,17 @@ final class SummaryBuilder {
     List<SummaryRow> build(ProductDefinition product, LocalDate day, DayAggregates aggregates) {
         List<SummaryRow> rows = new ArrayList<>();
         for (Channel channel : Channel.values()) {
-            for (String bucket : FLEET_BUCKETS) {
+            for (FleetBucket bucket : FleetBucket.values()) {
                 long systems = aggregates.counts().stream()
-                        .filter(c -> c.family() == Family.FLEET && c.channel().equals(channel.wireName()) && c.name().equals(bucket))
+                        .filter(c -> c.family() == Family.FLEET && c.channel().equals(channel.wireName())
+                                && c.name().equals(bucket.wireName()))
                         .mapToLong(Count::systems).sum();
-                rows.add(SummaryRow.bucket(day, channel.wireName(), SYSTEMS, bucket, systems));
+                rows.add(SummaryRow.bucket(day, channel.wireName(), PublishedMetric.SYSTEMS.name(), bucket.wireName(), systems));
             }
         }
-        Map<String, Map<String, Long>> buckets = new TreeMap<>();
+        Map<ChannelMetric, Map<String, Long>> buckets = new TreeMap<>(ChannelMetric.ORDER);
         for (Count count : aggregates.counts()) {
-            String metric = metricName(product, count);
+            PublishedMetric metric = metricName(product, count);
             if (metric == null) {
                 continue;
             }
@@ -70,27 +69,35 @@ final class SummaryBuilder {
             if (count.family() == Family.TEXT && definition.type() == MetricType.VERSION) {
                 Version version = Version.parse(count.key());
                 add(buckets, count.channel(), metric, version.xy(), count.systems());
-                add(buckets, count.channel(), metric + ".xyz", version.xyz(), count.systems());
+                add(buckets, count.channel(), metric.xyz().orElseThrow(), version.xyz(), count.systems());
             } else {
                 add(buckets, count.channel(), metric, bucketLabel(count), count.systems());
             }
         }
-        buckets.forEach((channelAndMetric, counts) -> {
-            String[] parts = channelAndMetric.split("\n", 2);
-            rows.addAll(thresholded(day, parts[0], parts[1], counts));
-        });
+        buckets.forEach((published, counts) -> rows.addAll(thresholded(day, published.channel(), published.metric(), counts)));
         rows.addAll(demography(day, aggregates));
         for (DayAggregates.Stats stats : aggregates.stats()) {
             MetricDefinition definition = product.metrics().get(stats.metric());
             if (definition == null || !definition.type().numeric() || stats.systems() < k || !stats.finite()) {
                 continue;
             }
-            String channel = stats.channel();
-            rows.add(SummaryRow.stat(day, channel, stats.metric(), "mean", rounded(stats.mean()), stats.systems()));
-            rows.add(SummaryRow.stat(day, channel, stats.metric(), "min", rounded(stats.min()), stats.systems()));
-            rows.add(SummaryRow.stat(day, channel, stats.metric(), "p50", rounded(stats.p50()), stats.systems()));
-            rows.add(SummaryRow.stat(day, channel, stats.metric(), "p90", rounded(stats.p90()), stats.systems()));
-            rows.add(SummaryRow.stat(day, channel, stats.metric(), "max", rounded(stats.max()), stats.systems()));
+            Map<Statistic, Double> values = new EnumMap<>(Statistic.class);
+            values.put(Statistic.MEAN, stats.mean());
+            values.put(Statistic.MIN, stats.min());
+            values.put(Statistic.P50, stats.p50());
+            values.put(Statistic.P90, stats.p90());
+            values.put(Statistic.MAX, stats.max());
+            rows.addAll(statistics(day, stats.channel(), PublishedMetric.metric(stats.metric()), values, stats.systems()));
+        }
+        return rows;
+    }
+
+    /** One row per statistic, in their natural order, each rounded to four decimal places. */
+    private static List<SummaryRow> statistics(LocalDate day, String channel, PublishedMetric metric, Map<Statistic, Double> values,
+            long systems) {
+        List<SummaryRow> rows = new ArrayList<>();
+        for (Statistic statistic : Statistic.values()) {
+            rows.add(SummaryRow.stat(day, channel, metric.name(), statistic, rounded(values.get(statistic)), systems));
         }
         return rows;
     }
@@ -114,11 +121,13 @@ final class SummaryBuilder {
             for (Map.Entry<Long, Long> age : histogram.entrySet()) {
                 sum += (double) age.getKey() * age.getValue();
             }
-            rows.add(SummaryRow.stat(day, channel, DEMOGRAPHY, "mean", rounded(sum / systems), systems));
-            rows.add(SummaryRow.stat(day, channel, DEMOGRAPHY, "min", histogram.firstKey(), systems));
-            rows.add(SummaryRow.stat(day, channel, DEMOGRAPHY, "p50", rounded(percentile(histogram, systems, 0.5)), systems));
-            rows.add(SummaryRow.stat(day, channel, DEMOGRAPHY, "p90", rounded(percentile(histogram, systems, 0.9)), systems));
-            rows.add(SummaryRow.stat(day, channel, DEMOGRAPHY, "max", histogram.lastKey(), systems));
+            Map<Statistic, Double> values = new EnumMap<>(Statistic.class);
+            values.put(Statistic.MEAN, sum / systems);
+            values.put(Statistic.MIN, (double) histogram.firstKey());
+            values.put(Statistic.P50, percentile(histogram, systems, 0.5));
+            values.put(Statistic.P90, percentile(histogram, systems, 0.9));
+            values.put(Statistic.MAX, (double) histogram.lastKey());
+            rows.addAll(statistics(day, channel, PublishedMetric.DEMOGRAPHY, values, systems));
         });
         return rows;
     }
@@ -143,8 +152,9 @@ final class SummaryBuilder {
         return histogram.lastKey();
     }
 
-    private static void add(Map<String, Map<String, Long>> buckets, String channel, String metric, String bucket, long systems) {
-        buckets.computeIfAbsent(channel + "\n" + metric, m -> new LinkedHashMap<>()).merge(bucket, systems, Long::sum);
+    private static void add(Map<ChannelMetric, Map<String, Long>> buckets, String channel, PublishedMetric metric, String bucket,
+            long systems) {
+        buckets.computeIfAbsent(new ChannelMetric(channel, metric.name()), m -> new LinkedHashMap<>()).merge(bucket, systems, Long::sum);
     }
 
     /**
@@ -159,33 +169,33 @@ final class SummaryBuilder {
         List<SummaryRow> rows = new ArrayList<>();
         long other = 0;
         for (Map.Entry<String, Long> bucket : counts.entrySet()) {
-            if (bucket.getValue() >= k && !bucket.getKey().equals(OTHER)) {
+            if (bucket.getValue() >= k && !bucket.getKey().equals(Buckets.OTHER)) {
                 rows.add(SummaryRow.bucket(day, channel, metric, bucket.getKey(), bucket.getValue()));
             } else {
                 other += bucket.getValue();
             }
         }
         if (other >= k) {
-            rows.add(SummaryRow.bucket(day, channel, metric, OTHER, other));
+            rows.add(SummaryRow.bucket(day, channel, metric, Buckets.OTHER, other));
         }
         return rows;
     }
 
     /** The published metric a count belongs to, or null when it is not published (fleet, unknown metrics). */
-    private static String metricName(ProductDefinition product, Count count) {
+    private static PublishedMetric metricName(ProductDefinition product, Count count) {
         return switch (count.family()) {
             case FLEET -> null;
-            case AGE -> AGE;
-            case COMPONENT -> COMPONENTS;
-            case COMPONENT_XY -> COMPONENTS + "." + count.name() + ".xy";
-            case COMPONENT_XYZ -> COMPONENTS + "." + count.name() + ".xyz";
+            case AGE -> PublishedMetric.AGE;
+            case COMPONENT -> PublishedMetric.COMPONENTS;
+            case COMPONENT_XY -> PublishedMetric.componentXy(count.name());
+            case COMPONENT_XYZ -> PublishedMetric.componentXyz(count.name());
             case NUMBER_BUCKET -> {
                 MetricDefinition definition = product.metrics().get(count.name());
-                yield definition != null && definition.type().numeric() ? count.name() : null;
+                yield definition != null && definition.type().numeric() ? PublishedMetric.metric(count.name()) : null;
             }
             case TEXT -> {
                 MetricDefinition definition = product.metrics().get(count.name());
-                yield definition == null ? null : count.name();
+                yield definition == null ? null : PublishedMetric.metric(count.name());
             }
         };
     }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.census.server.json.CensusJson;
 import dev.census.protocol.ReportJson;
-import dev.census.server.api.Series;
+import dev.census.server.publish.Series;
+import dev.census.server.vocabulary.Statistic;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +37,7 @@ public record Chart(String id, String title, String question, String unit, Strin
     /** Ranges longer than this many days show one table row per week (the CSV keeps every day). */
     static final int DAILY_ROWS = 92;
     /** The statistics drawn as lines; the table shows every statistic. */
-    private static final Set<String> CHARTED_STATS = Set.of("mean", "p50", "p90");
+    private static final Set<Statistic> CHARTED_STATS = EnumSet.of(Statistic.MEAN, Statistic.P50, Statistic.P90);
 
     /** A chart of one series. */
     static Chart of(String id, String title, String question, String unit, Style style, Series series) {
@@ -77,10 +79,9 @@ public record Chart(String id, String title, String question, String unit, Strin
         List<Series.Line> lines = new ArrayList<>();
         List<Series.Line> tabled = new ArrayList<>();
         for (Series.Line line : series.lines()) {
-            boolean stat = "stat".equals(line.kind());
-            if (style != Style.STATS || stat) {
+            if (style != Style.STATS || line.isStat()) {
                 tabled.add(line);
-                if (style != Style.STATS || CHARTED_STATS.contains(line.key())) {
+                if (style != Style.STATS || Statistic.parse(line.key()).filter(CHARTED_STATS::contains).isPresent()) {
                     lines.add(line);
                 }
             }

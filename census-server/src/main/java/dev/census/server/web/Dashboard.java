@@ -3,21 +3,22 @@ package dev.census.server.web;
 import dev.census.registry.MetricDefinition;
 import dev.census.registry.MetricStatus;
 import dev.census.registry.ProductDefinition;
+import dev.census.server.publish.InvalidRangeException;
+import dev.census.server.publish.PublishedSummaries;
+import dev.census.server.publish.Series;
+import dev.census.server.publish.SummaryCache;
+import dev.census.server.publish.SummaryRange;
 import dev.census.registry.Registry;
-import dev.census.server.api.Problem;
-import dev.census.server.api.Series;
-import dev.census.server.api.SeriesReader;
-import dev.census.server.api.SummaryCache;
-import dev.census.server.api.SummaryRange;
-import dev.census.server.store.ReportStore;
+import dev.census.server.vocabulary.FleetBucket;
+import dev.census.server.vocabulary.PublishedMetric;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The public pages: the product list, per product its charts and its "about this data" page, and
@@ -33,22 +34,17 @@ public final class Dashboard {
     private static final List<Integer> PRESETS = List.of(30, 90, 365);
 
     private final Registry registry;
-    private final ReportStore store;
-    private final SeriesReader series;
-    private final Clock clock;
-    private final int retentionDays;
-    private final int k;
+    private final PublishedSummaries published;
     private final Templates templates = new Templates();
     private final SummaryCache cache;
+    /** The settings every page may state: how many days raw reports are kept, and k. */
+    private final Map<String, Object> settings;
 
-    public Dashboard(Registry registry, ReportStore store, SeriesReader series, Clock clock, int retentionDays, int k) {
+    public Dashboard(Registry registry, PublishedSummaries published, int retentionDays, int k) {
         this.registry = registry;
-        this.store = store;
-        this.series = series;
-        this.clock = clock;
-        this.retentionDays = retentionDays;
-        this.k = k;
-        this.cache = new SummaryCache(clock, SummaryCache.DEFAULT_BYTES);
+        this.published = published;
+        this.cache = new SummaryCache(published.clock(), SummaryCache.DEFAULT_BYTES);
+        this.settings = Map.of("retentionDays", retentionDays, "k", k);
     }
 
     public void register(RoutesConfig routes) {
@@ -61,19 +57,18 @@ public final class Dashboard {
     private void index(Context ctx) {
         StringBuilder stamp = new StringBuilder();
         for (ProductDefinition product : registry.products()) {
-            stamp.append(product.name()).append('=').append(store.summaryStamp(product.name())).append(';');
+            stamp.append(product.name()).append('=').append(published.stamp(product.name())).append(';');
         }
-        cache.answer(ctx, stamp.toString(), () -> {
-            LocalDate yesterday = LocalDate.now(clock).minusDays(1);
-            SummaryRange recent = new SummaryRange(yesterday.minusDays(SummaryRange.DEFAULT_DAYS - 1), yesterday, "production");
+        answer(ctx, stamp.toString(), () -> {
+            SummaryRange recent = SummaryRange.standard(published.clock());
             List<Map<String, Object>> products = new ArrayList<>();
             for (ProductDefinition product : registry.products()) {
-                Series systems = series.read(product.name(), ProductCharts.SYSTEMS, recent);
+                Series systems = published.series(product.name(), PublishedMetric.SYSTEMS.name(), recent);
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("name", product.name());
                 item.put("title", product.title());
                 item.put("description", product.description());
-                item.put("active28", latestValue(systems, "active_28d"));
+                item.put("active28", latestValue(systems, FleetBucket.ACTIVE_28D.wireName()));
                 item.put("latestDay", systems.latestDay() == null ? "–" : systems.latestDay().toString());
                 products.add(item);
             }
@@ -88,17 +83,17 @@ public final class Dashboard {
         }
         SummaryRange range;
         try {
-            range = SummaryRange.of(ctx, clock);
-        } catch (Problem.BadRequest e) {
+            range = published.range(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("channel"));
+        } catch (InvalidRangeException e) {
             answer(ctx, 400, html("bad-request.ftlh", "Bad request",
                     Map.of("detail", e.getMessage(), "back", "/p/" + product.name(), "backTitle", product.title())));
             return;
         }
-        cache.answer(ctx, store.summaryStamp(product.name()), () -> {
-            Map<String, Series> published = series.readAll(product.name(), range, metric -> !metric.endsWith(ProductCharts.XYZ));
-            Series emptySystems = published.containsKey(ProductCharts.SYSTEMS) ? null
-                    : series.read(product.name(), ProductCharts.SYSTEMS, range);
-            ProductCharts.Page page = ProductCharts.of(product, published, emptySystems);
+        answer(ctx, published.stamp(product.name()), () -> {
+            Map<String, Series> all = published.allSeries(product.name(), range, metric -> !PublishedMetric.parse(metric).isXyz());
+            String systems = PublishedMetric.SYSTEMS.name();
+            Series emptySystems = all.containsKey(systems) ? null : published.series(product.name(), systems, range);
+            ProductCharts.Page page = ProductCharts.of(product, all, emptySystems);
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("product", product);
             model.put("range", range);
@@ -115,7 +110,7 @@ public final class Dashboard {
         if (product == null) {
             return;
         }
-        cache.answer(ctx, FIXED, () -> {
+        answer(ctx, FIXED, () -> {
             Map<String, List<MetricDefinition>> byStatus = new LinkedHashMap<>();
             for (MetricStatus status : List.of(MetricStatus.APPROVED, MetricStatus.PROPOSED, MetricStatus.RETIRED, MetricStatus.REJECTED)) {
                 byStatus.put(status.wireName(), new ArrayList<>());
@@ -135,7 +130,7 @@ public final class Dashboard {
     }
 
     private void privacy(Context ctx) {
-        cache.answer(ctx, FIXED, () -> html("privacy.ftlh", "Privacy", Map.of("products", registry.products())));
+        answer(ctx, FIXED, () -> html("privacy.ftlh", "Privacy", Map.of("products", registry.products())));
     }
 
     private ProductDefinition productOr404(Context ctx) {
@@ -145,6 +140,22 @@ public final class Dashboard {
             answer(ctx, 404, html("not-found.ftlh", "Not found", Map.of("what", "product " + name)));
         }
         return product;
+    }
+
+    /**
+     * Sends the page for this request from the cache (rendered only when none with the same stamp
+     * is kept) with its ETag and caching headers, or 304 when the reader already holds it.
+     */
+    private void answer(Context ctx, String stamp, Supplier<SummaryCache.Answer> render) {
+        SummaryCache.Cached page = cache.get(new SummaryCache.Request(ctx.path(), ctx.queryString(), "html"), stamp, render);
+        ctx.header("ETag", page.etag());
+        ctx.header("Cache-Control", SummaryCache.CACHE_CONTROL);
+        ctx.header("Vary", "Accept");
+        if (page.heldBy(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+        } else {
+            answer(ctx, 200, page.answer());
+        }
     }
 
     /** An uncached page: an error the reader can act on. */
@@ -165,8 +176,7 @@ public final class Dashboard {
     private SummaryCache.Answer html(String template, String title, Map<String, Object> model) {
         Map<String, Object> full = new LinkedHashMap<>(model);
         full.put("title", title);
-        full.put("retentionDays", retentionDays);
-        full.put("k", k);
+        full.putAll(settings);
         return SummaryCache.Answer.text(HTML, templates.render(template, full));
     }
 

@@ -4,14 +4,14 @@ import dev.census.registry.MetricDefinition;
 import dev.census.registry.MetricStatus;
 import dev.census.registry.MetricType;
 import dev.census.registry.ProductDefinition;
-import dev.census.server.api.Series;
+import dev.census.server.publish.Series;
+import dev.census.server.vocabulary.PublishedMetric;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Chooses a product page's charts from whatever published series exist: the fleet, one version
@@ -20,14 +20,8 @@ import java.util.regex.Pattern;
  */
 final class ProductCharts {
 
-    static final String SYSTEMS = "systems";
-    static final String AGE = "systems.age_days";
-    /** Statistics of the days since first seen of the day's active systems. */
-    static final String DEMOGRAPHY = "systems.demography";
-    static final String COMPONENTS = "components";
-    private static final Pattern COMPONENT = Pattern.compile("components\\.(.+)\\.xy");
-    /** The suffix of a version series by X.Y.Z, drawn on demand beside its X.Y series. */
-    static final String XYZ = ".xyz";
+    /** The unit of counts of systems. */
+    private static final String SYSTEMS = "systems";
 
     private ProductCharts() {
     }
@@ -39,31 +33,30 @@ final class ProductCharts {
     static Page of(ProductDefinition product, Map<String, Series> published, Series emptySystems) {
         Map<String, Series> left = new LinkedHashMap<>(published);
         List<Chart> charts = new ArrayList<>();
-        Series systems = left.remove(SYSTEMS);
+        Series systems = left.remove(PublishedMetric.SYSTEMS.name());
         Chart fleet = Chart.of("systems", "Systems reporting",
                 "How many installations report: active on the day, in the last 7 and 28 days, and new ones.",
-                "systems", Chart.Style.LINES, systems == null ? emptySystems : systems);
+                SYSTEMS, Chart.Style.LINES, systems == null ? emptySystems : systems);
         charts.add(fleet);
-        Series installed = left.remove(COMPONENTS);
+        Series installed = left.remove(PublishedMetric.COMPONENTS.name());
         if (installed != null) {
             charts.add(Chart.of("components", "Components installed",
                     "How many installations run each component (one installation may run several).",
-                    "systems", Chart.Style.LINES, installed).withSampleSize(fleet.sampleSize()));
+                    SYSTEMS, Chart.Style.LINES, installed).withSampleSize(fleet.sampleSize()));
         }
 
         List<String> components = new ArrayList<>();
         for (String metric : published.keySet()) {
-            Matcher matcher = COMPONENT.matcher(metric);
-            if (matcher.matches()) {
-                components.add(matcher.group(1));
+            PublishedMetric name = PublishedMetric.parse(metric);
+            if (name.family() == PublishedMetric.Family.COMPONENT_XY) {
+                components.add(name.subject());
             }
         }
-        components.sort(Comparator.comparing((String c) -> -latestSample(published.get(COMPONENTS + "." + c + ".xy")))
+        components.sort(Comparator.comparing((String c) -> -latestSample(published.get(PublishedMetric.componentXy(c).name())))
                 .thenComparing(Comparator.naturalOrder()));
         for (String component : components) {
-            String metric = COMPONENTS + "." + component;
-            charts.add(versionChart("versions-" + component, component + " versions",
-                    "Which " + component + " versions installations run.", left.remove(metric + ".xy"), left.remove(metric + XYZ)));
+            charts.add(versionChart("versions-" + component, component + " versions", "Which " + component + " versions installations run.",
+                    left.remove(PublishedMetric.componentXy(component).name()), left.remove(PublishedMetric.componentXyz(component).name())));
         }
 
         List<String> withoutData = new ArrayList<>();
@@ -76,44 +69,46 @@ final class ProductCharts {
                 continue;
             }
             String id = "metric-" + definition.name();
-            String unit = definition.unit().isEmpty() ? "systems" : definition.unit();
+            String unit = definition.unit().isEmpty() ? SYSTEMS : definition.unit();
             if (definition.type() == MetricType.VERSION) {
-                charts.add(versionChart(id, definition.name(), definition.question(), series, left.remove(definition.name() + XYZ)));
+                Series xyz = left.remove(PublishedMetric.metricXyz(definition.name()).name());
+                charts.add(versionChart(id, definition.name(), definition.question(), series, xyz));
             } else if (definition.type().numeric()) {
                 charts.add(Chart.of(id, definition.name(), definition.question(), unit, Chart.Style.STATS, series));
                 Series buckets = bucketsOf(series);
                 if (!buckets.isEmpty()) {
                     charts.add(Chart.of(id + "-buckets", definition.name() + " distribution",
                             "Systems per power-of-two bucket of " + definition.name() + " (0 is a bucket of its own).",
-                            "systems", Chart.Style.STACKED, buckets));
+                            SYSTEMS, Chart.Style.STACKED, buckets));
                 }
             } else {
-                charts.add(Chart.of(id, definition.name(), definition.question(), "systems", Chart.Style.STACKED, series));
+                charts.add(Chart.of(id, definition.name(), definition.question(), SYSTEMS, Chart.Style.STACKED, series));
             }
         }
 
-        Series age = left.remove(AGE);
+        Series age = left.remove(PublishedMetric.AGE.name());
         if (age != null) {
             charts.add(Chart.of("age", "Installation age",
                     "Days since each active installation first reported, in power-of-two buckets.",
-                    "systems", Chart.Style.STACKED, age));
+                    SYSTEMS, Chart.Style.STACKED, age));
         }
-        Series demography = left.remove(DEMOGRAPHY);
+        Series demography = left.remove(PublishedMetric.DEMOGRAPHY.name());
         if (demography != null) {
             charts.add(Chart.of("demography", "Age demography",
                     "Days since each active installation first reported: mean, median and 90th percentile.",
                     "days", Chart.Style.STATS, demography));
         }
         for (Map.Entry<String, Series> other : left.entrySet()) {
-            if (other.getKey().endsWith(XYZ) && published.containsKey(other.getKey().substring(0, other.getKey().length() - XYZ.length()))) {
+            PublishedMetric metric = PublishedMetric.parse(other.getKey());
+            if (metric.xy().filter(xy -> published.containsKey(xy.name())).isPresent()) {
                 continue;
             }
             Series series = other.getValue();
-            boolean stats = series.lines().stream().anyMatch(line -> "stat".equals(line.kind()));
-            Series xyz = left.get(other.getKey() + XYZ);
-            Chart chart = xyz != null
-                    ? versionChart("other-" + other.getKey(), other.getKey(), "", series, xyz)
-                    : Chart.of("other-" + other.getKey(), other.getKey(), "", "systems",
+            boolean stats = series.lines().stream().anyMatch(Series.Line::isStat);
+            Optional<Series> xyz = metric.xyz().map(name -> left.get(name.name()));
+            Chart chart = xyz.isPresent()
+                    ? versionChart("other-" + other.getKey(), other.getKey(), "", series, xyz.get())
+                    : Chart.of("other-" + other.getKey(), other.getKey(), "", SYSTEMS,
                             stats ? Chart.Style.STATS : Chart.Style.STACKED, series);
             charts.add(chart);
         }
@@ -122,7 +117,7 @@ final class ProductCharts {
 
     /** The histogram half of a numeric metric's series: its power-of-two buckets without the statistics. */
     private static Series bucketsOf(Series series) {
-        List<Series.Line> buckets = series.lines().stream().filter(line -> !"stat".equals(line.kind())).toList();
+        List<Series.Line> buckets = series.lines().stream().filter(line -> !line.isStat()).toList();
         return new Series(series.product(), series.metric(), series.channel(), series.days(), buckets, series.systems(),
                 series.latestDay());
     }
@@ -133,7 +128,7 @@ final class ProductCharts {
         if (xyz != null) {
             views.add(new Chart.Named("X.Y.Z", xyz));
         }
-        return Chart.of(id, title, question, "systems", Chart.Style.STACKED, views);
+        return Chart.of(id, title, question, SYSTEMS, Chart.Style.STACKED, views);
     }
 
     private static long latestSample(Series series) {

@@ -7,6 +7,7 @@ import dev.census.protocol.Channel;
 import dev.census.protocol.Component;
 import dev.census.protocol.MetricValue;
 import dev.census.registry.ValueRange;
+import dev.census.server.vocabulary.Statistic;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -171,7 +172,7 @@ abstract class ReportStoreContract {
         for (String key : List.of("b", "Z", "a", "ä", "A")) {
             rows.add(bucket("database.engine", key, 1));
         }
-        rows.add(SummaryRow.stat(DAY, "production", "users.count", "mean", 2.5, 6));
+        rows.add(SummaryRow.stat(DAY, "production", "users.count", Statistic.MEAN, 2.5, 6));
         rows.add(bucket("Users.other", "x", 1));
         store.replaceSummaries("demo", DAY, rows);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.census.registry.ProductDefinition;
 import dev.census.server.store.DayAggregates;
 import dev.census.server.store.SummaryRow;
+import dev.census.server.vocabulary.PublishedMetric;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +40,12 @@ class SummaryBuilderTest {
                 new DayAggregates.Count("dev", DayAggregates.Family.AGE, "age", "3", 4));
         List<SummaryRow> rows = new SummaryBuilder(5).build(PRODUCT, DAY, new DayAggregates(ages, List.of()));
         Map<String, Double> production = rows.stream()
-                .filter(row -> row.metric().equals(SummaryBuilder.DEMOGRAPHY) && row.channel().equals("production"))
+                .filter(row -> row.metric().equals(PublishedMetric.DEMOGRAPHY.name()) && row.channel().equals("production"))
                 .collect(Collectors.toMap(SummaryRow::key, SummaryRow::value));
         assertThat(production).isEqualTo(Map.of("mean", 24.0, "min", 0.0, "p50", 10.0, "p90", 64.0, "max", 100.0));
-        assertThat(rows).filteredOn(row -> row.metric().equals(SummaryBuilder.DEMOGRAPHY))
+        assertThat(rows).filteredOn(row -> row.metric().equals(PublishedMetric.DEMOGRAPHY.name()))
                 .allMatch(row -> row.systems() == 5 && row.isStat());
-        assertThat(rows).filteredOn(row -> row.channel().equals("dev") && row.metric().equals(SummaryBuilder.DEMOGRAPHY))
+        assertThat(rows).filteredOn(row -> row.channel().equals("dev") && row.metric().equals(PublishedMetric.DEMOGRAPHY.name()))
                 .as("four dev systems are fewer than k").isEmpty();
     }
 

@@ -6,7 +6,8 @@ import dev.census.registry.MetricDefinition;
 import dev.census.registry.MetricStatus;
 import dev.census.registry.MetricType;
 import dev.census.registry.ProductDefinition;
-import dev.census.server.api.Series;
+import dev.census.server.publish.Series;
+import dev.census.server.vocabulary.RowKind;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,15 +83,15 @@ class ProductChartsTest {
 
     /** Buckets of 10 systems on the first day and 20 on the second, per key. */
     private static Series buckets(String metric, String... keys) {
-        List<Series.Line> lines = java.util.Arrays.stream(keys).map(key -> new Series.Line(key, "bucket", List.of(10.0, 20.0))).toList();
+        List<Series.Line> lines = java.util.Arrays.stream(keys).map(key -> new Series.Line(key, RowKind.BUCKET, List.of(10.0, 20.0))).toList();
         long systems = metric.equals("systems") ? 1 : keys.length;
         return new Series("p", metric, "production", DAYS, lines, List.of(10 * systems, 20 * systems), DAYS.get(1));
     }
 
     private static Series stats(String metric) {
-        List<Series.Line> lines = List.of(new Series.Line("mean", "stat", List.of(4.0, 5.0)),
-                new Series.Line("p50", "stat", List.of(3.0, 4.0)), new Series.Line("p90", "stat", List.of(9.0, 9.0)),
-                new Series.Line("8-15", "bucket", List.of(1.0, 2.0)));
+        List<Series.Line> lines = List.of(new Series.Line("mean", RowKind.STAT, List.of(4.0, 5.0)),
+                new Series.Line("p50", RowKind.STAT, List.of(3.0, 4.0)), new Series.Line("p90", RowKind.STAT, List.of(9.0, 9.0)),
+                new Series.Line("8-15", RowKind.BUCKET, List.of(1.0, 2.0)));
         return new Series("p", metric, "production", DAYS, lines, List.of(12L, 14L), DAYS.get(1));
     }
 }

@@ -1,4 +1,4 @@
-package dev.census.server.api;
+package dev.census.server.publish;
 
 import dev.census.server.store.ReportStore;
 import dev.census.server.store.SummaryQuery;
@@ -29,6 +29,10 @@ final class SummaryDays {
     private record Known(String stamp, Map<LocalDate, String> versions) {
     }
 
+    /** Whose days are held together. */
+    private record ProductChannel(String product, String channel) {
+    }
+
     /** The days held for a product and channel, the versions they were read at, and the stamp last checked. */
     private static final class Kept {
         String stamp = "";
@@ -38,7 +42,7 @@ final class SummaryDays {
 
     private final ReportStore store;
     private final Map<String, Known> known = new HashMap<>();
-    private final Map<String, Kept> kept = new HashMap<>();
+    private final Map<ProductChannel, Kept> kept = new HashMap<>();
 
     SummaryDays(ReportStore store) {
         this.store = store;
@@ -100,7 +104,7 @@ final class SummaryDays {
         }
         Kept held;
         synchronized (kept) {
-            held = kept.computeIfAbsent(product + "\n" + channel, key -> new Kept());
+            held = kept.computeIfAbsent(new ProductChannel(product, channel), key -> new Kept());
         }
         synchronized (held) {
             if (!held.stamp.equals(current.stamp())) {

@@ -1,9 +1,14 @@
-package dev.census.server.api;
+package dev.census.server.publish;
 
 import dev.census.protocol.Version;
 import dev.census.server.store.PowerOfTwoBuckets;
 import dev.census.server.store.ReportStore;
 import dev.census.server.store.SummaryRow;
+import dev.census.server.vocabulary.Buckets;
+import dev.census.server.vocabulary.FleetBucket;
+import dev.census.server.vocabulary.PublishedMetric;
+import dev.census.server.vocabulary.RowKind;
+import dev.census.server.vocabulary.Statistic;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,19 +18,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads published numbers of one metric, or of all, over a range into chart-ready {@link Series},
  * from the days it keeps in memory ({@link SummaryDays}).
  */
-public final class SeriesReader {
-
-    private static final List<String> STAT_ORDER = List.of("mean", "min", "p50", "p90", "max");
-    private static final List<String> FLEET_ORDER = List.of("active_1d", "active_7d", "active_28d", "new");
+final class SeriesReader {
 
     private final SummaryDays days;
 
-    public SeriesReader(ReportStore store) {
+    SeriesReader(ReportStore store) {
         this.days = new SummaryDays(store);
     }
 
@@ -33,11 +36,11 @@ public final class SeriesReader {
      * Reads a product's published days of the range into memory ahead of the first request that
      * needs them, so that request is not the one paying for the store.
      */
-    public void prefetch(String product, SummaryRange range) {
+    void prefetch(String product, SummaryRange range) {
         days.byMetric(product, range.channel(), range.from(), range.to());
     }
 
-    public Series read(String product, String metric, SummaryRange range) {
+    Series read(String product, String metric, SummaryRange range) {
         return build(product, metric, range, readRows(product, metric, range), days.summarizedDays(product));
     }
 
@@ -46,7 +49,7 @@ public final class SeriesReader {
      * sorted by name. Metrics that {@code withValues} refuses are named with an empty series (a
      * page that only links to them need not build them).
      */
-    public Map<String, Series> readAll(String product, SummaryRange range, java.util.function.Predicate<String> withValues) {
+    Map<String, Series> readAll(String product, SummaryRange range, Predicate<String> withValues) {
         Map<String, List<SummaryRow>> byMetric = days.byMetric(product, range.channel(), range.from(), range.to());
         Set<LocalDate> summarized = days.summarizedDays(product);
         Map<String, Series> all = new LinkedHashMap<>();
@@ -63,19 +66,20 @@ public final class SeriesReader {
         List<LocalDate> days = range.days();
         long first = range.from().toEpochDay();
         Map<String, Double[]> values = new LinkedHashMap<>();
-        Map<String, String> kinds = new HashMap<>();
+        Map<String, RowKind> kinds = new HashMap<>();
         long[] bucketTotals = new long[days.size()];
         long[] statSamples = new long[days.size()];
         for (SummaryRow row : rows) {
             int day = (int) (row.day().toEpochDay() - first);
             Double[] line = values.computeIfAbsent(row.key(), k -> new Double[days.size()]);
-            kinds.put(row.key(), row.kind());
+            kinds.put(row.key(), row.rowKind());
             if (row.isStat()) {
                 line[day] = row.value();
                 statSamples[day] = row.systems();
             } else {
                 line[day] = (double) row.systems();
-                bucketTotals[day] += "active_1d".equals(row.key()) || !"systems".equals(metric) ? row.systems() : 0;
+                boolean fleet = PublishedMetric.SYSTEMS.name().equals(metric);
+                bucketTotals[day] += !fleet || FleetBucket.ACTIVE_1D.wireName().equals(row.key()) ? row.systems() : 0;
             }
         }
         List<Long> systems = new ArrayList<>();
@@ -91,7 +95,7 @@ public final class SeriesReader {
         for (String key : ordered(values.keySet(), kinds)) {
             Double[] line = values.get(key);
             for (int i = 0; i < days.size(); i++) {
-                if (line[i] == null && summarized.contains(days.get(i)) && !"stat".equals(kinds.get(key))) {
+                if (line[i] == null && summarized.contains(days.get(i)) && kinds.get(key) != RowKind.STAT) {
                     line[i] = 0.0;
                 }
             }
@@ -100,14 +104,14 @@ public final class SeriesReader {
         return new Series(product, metric, range.channel(), days, lines, systems, latest);
     }
 
-    /** Statistics in their natural order, histogram buckets and versions numerically, "other" last. */
-    static List<String> ordered(Set<String> keys, Map<String, String> kinds) {
+    /** Statistics and fleet buckets in their natural order, histogram buckets and versions numerically, "other" last. */
+    static List<String> ordered(Set<String> keys, Map<String, RowKind> kinds) {
         List<String> sorted = new ArrayList<>(keys);
         Map<String, String> numeric = new HashMap<>();
         keys.forEach(key -> numeric.put(key, numericKey(key)));
-        sorted.sort(Comparator.comparing((String key) -> key.equals("other"))
-                .thenComparing(key -> "stat".equals(kinds.get(key)) ? STAT_ORDER.indexOf(key) : -1)
-                .thenComparing(key -> FLEET_ORDER.indexOf(key))
+        sorted.sort(Comparator.comparing((String key) -> key.equals(Buckets.OTHER))
+                .thenComparing(key -> kinds.get(key) == RowKind.STAT ? Statistic.parse(key).map(Enum::ordinal).orElse(-1) : -1)
+                .thenComparing(key -> FleetBucket.parse(key).map(Enum::ordinal).orElse(-1))
                 .thenComparing(numeric::get, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Comparator.naturalOrder()));
         return sorted;

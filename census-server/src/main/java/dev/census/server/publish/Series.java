@@ -1,5 +1,6 @@
-package dev.census.server.api;
+package dev.census.server.publish;
 
+import dev.census.server.vocabulary.RowKind;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,7 +12,11 @@ public record Series(String product, String metric, String channel, List<LocalDa
         List<Long> systems, LocalDate latestDay) {
 
     /** One bucket's or statistic's values, aligned with {@link #days()}. */
-    public record Line(String key, String kind, List<Double> values) {
+    public record Line(String key, RowKind kind, List<Double> values) {
+
+        public boolean isStat() {
+            return kind == RowKind.STAT;
+        }
     }
 
     /** True when no day of the range has a number for this metric. */

@@ -1,4 +1,4 @@
-package dev.census.server.api;
+package dev.census.server.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

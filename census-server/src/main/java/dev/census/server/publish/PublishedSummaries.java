@@ -1,0 +1,63 @@
+package dev.census.server.publish;
+
+import dev.census.server.store.ReportStore;
+import dev.census.server.store.SummaryQuery;
+import dev.census.server.store.SummaryRow;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * The read model the API and the pages both serve: a product's published rows page by page, its
+ * chart-ready series from the days kept in memory, the stamp that says when they last changed, and
+ * the ranges requests may ask for — over one store and one clock.
+ */
+public final class PublishedSummaries {
+
+    private final ReportStore store;
+    private final SeriesReader series;
+    private final Clock clock;
+
+    public PublishedSummaries(ReportStore store, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.series = new SeriesReader(store);
+    }
+
+    /** The clock that dates requests: default ranges end yesterday, and no day beyond the {@link DayWindow}. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The range of these parameters (each may be null or blank for its default); see {@link SummaryRange#parse}. */
+    public SummaryRange range(String from, String to, String channel) {
+        return SummaryRange.parse(from, to, channel, clock);
+    }
+
+    /** Changes whenever a day of the product's summaries is written; null when the store cannot tell. */
+    public String stamp(String product) {
+        return store.summaryStamp(product);
+    }
+
+    /** One page of published rows, read from the store. */
+    public List<SummaryRow> rows(SummaryQuery query) {
+        return store.readSummaries(query);
+    }
+
+    /** One metric's series over the range. */
+    public Series series(String product, String metric, SummaryRange range) {
+        return series.read(product, metric, range);
+    }
+
+    /** Every published metric's series over the range, by name; see {@link SeriesReader#readAll}. */
+    public Map<String, Series> allSeries(String product, SummaryRange range, Predicate<String> withValues) {
+        return series.readAll(product, range, withValues);
+    }
+
+    /** Reads the product's published days of the range into memory ahead of the first request that needs them. */
+    public void prefetch(String product, SummaryRange range) {
+        series.prefetch(product, range);
+    }
+}
