@@ -13,35 +13,40 @@ public final class Rejection extends RuntimeException {
     /** Why a report is refused; each kind's {@link #key()} is its statistics key and problem type slug. */
     public enum Kind {
         /** The body is not Census JSON (or not a Pulp message): syntax, types, a key given twice, bad gzip. */
-        MALFORMED("malformed-report"),
+        MALFORMED,
         /** Well-formed, but it breaks the wire rules (or its sent-at lies outside what is kept). */
-        INVALID("invalid-report"),
+        INVALID,
         /** No product of this name is collected here. */
-        UNKNOWN_PRODUCT("unknown-product"),
+        UNKNOWN_PRODUCT,
         /** The screen dropped every field: nothing would be stored. */
-        NOTHING_LEFT("nothing-accepted"),
+        NOTHING_LEFT,
         /** The body is larger than a report may be. */
-        TOO_LARGE("too-large"),
+        TOO_LARGE,
         /** A content type or content encoding the endpoint does not take. */
-        UNSUPPORTED_MEDIA_TYPE("unsupported-media-type"),
+        UNSUPPORTED_MEDIA_TYPE,
         /** Posted by a web page, not by an installation. */
-        CROSS_ORIGIN("cross-origin"),
+        CROSS_ORIGIN,
         /** The client posted more than its allowance; it may post again after {@link #retryAfterSeconds()}. */
-        RATE_LIMITED("rate-limited"),
+        RATE_LIMITED,
         /** The ingestion queue is full. */
-        OVERLOADED("overloaded"),
+        OVERLOADED,
         /** The report's batch could not be committed. */
-        STORAGE_UNAVAILABLE("storage-unavailable");
-
-        private final String key;
-
-        Kind(String key) {
-            this.key = key;
-        }
+        STORAGE_UNAVAILABLE;
 
         /** The statistics key, also the problem type's slug (docs/protocol.md): public contract. */
         public String key() {
-            return key;
+            return switch (this) {
+                case MALFORMED -> "malformed-report";
+                case INVALID -> "invalid-report";
+                case UNKNOWN_PRODUCT -> "unknown-product";
+                case NOTHING_LEFT -> "nothing-accepted";
+                case TOO_LARGE -> "too-large";
+                case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+                case CROSS_ORIGIN -> "cross-origin";
+                case RATE_LIMITED -> "rate-limited";
+                case OVERLOADED -> "overloaded";
+                case STORAGE_UNAVAILABLE -> "storage-unavailable";
+            };
         }
     }
 
