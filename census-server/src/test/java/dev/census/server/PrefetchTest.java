@@ -39,7 +39,8 @@ class PrefetchTest {
 
         try (CensusServer server = CensusServer.builder().host("127.0.0.1").port(0).store(recording).clock(clock)
                 .dailyJobs(false).k(1).build().start()) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> reads.stream().anyMatch(read -> read.product().equals("demo")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> reads.stream().anyMatch(read -> read.product().equals("demo"))
+                    && Thread.getAllStackTraces().keySet().stream().noneMatch(thread -> thread.getName().equals("census-prefetch")));
             int readAhead = reads.size();
 
             String series = new CensusClient(server.port())
