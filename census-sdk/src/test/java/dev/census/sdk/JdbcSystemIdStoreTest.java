@@ -2,11 +2,8 @@ package dev.census.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.census.testing.RecordingCensusEndpoint;
-import dev.census.testing.TestClock;
 import dev.census.testing.TestDataSources;
 import dev.census.testing.TestDataSources.TestDataSource;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,20 +21,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 class JdbcSystemIdStoreTest {
 
-    @TempDir
-    Path tmp;
-    TestDataSource database;
-    final TestClock clock = new TestClock(Fixtures.T0);
     @RegisterExtension
-    final RecordingCensusEndpoint server = new RecordingCensusEndpoint();
+    final DemoInstallation demo = new DemoInstallation();
+    TestDataSource database;
 
     @BeforeEach
     void open() throws Exception {
-        database = TestDataSources.duckDb(tmp.resolve("app.duckdb"));
+        database = TestDataSources.duckDb(demo.stateDir().resolve("app.duckdb"));
     }
 
     @AfterEach
@@ -46,12 +39,12 @@ class JdbcSystemIdStoreTest {
     }
 
     private Census node(String name) {
-        return Census.builder().product("demo").endpoint(server.uri())
+        return Census.builder().product("demo").endpoint(demo.server().uri())
                 .systemIdStore(JdbcSystemIdStore.of(database))
-                .stateDir(tmp.resolve(name))
+                .stateDir(demo.stateDir().resolve(name))
                 .component("core", "3.49.1")
                 .metric("workers.processes", () -> 4)
-                .clock(clock).environment(java.util.Map.of()).manualScheduling()
+                .clock(demo.clock()).environment(java.util.Map.of()).manualScheduling()
                 .build();
     }
 
@@ -140,12 +133,12 @@ class JdbcSystemIdStoreTest {
             a.start();
             b.start();
             for (int day = 0; day < 3; day++) {
-                clock.set(later(a.nextRunAt().orElseThrow(), b.nextRunAt().orElseThrow()));
+                demo.clock().set(later(a.nextRunAt().orElseThrow(), b.nextRunAt().orElseThrow()));
                 a.runDueWork();
                 b.runDueWork();
             }
-            assertThat(server.reports()).hasSize(3);
-            Set<String> days = server.reports().stream().map(r -> r.header("Idempotency-Key")).collect(Collectors.toSet());
+            assertThat(demo.server().reports()).hasSize(3);
+            Set<String> days = demo.server().reports().stream().map(r -> r.header("Idempotency-Key")).collect(Collectors.toSet());
             assertThat(days).hasSize(3);
             assertThat(a.outbox().list().size() + b.outbox().list().size()).isEqualTo(3);
         }
@@ -155,12 +148,12 @@ class JdbcSystemIdStoreTest {
     void missedDaysAreNotBackfilled() throws Exception {
         try (Census a = node("a")) {
             a.start();
-            Fixtures.runNext(a, clock);
-            clock.advance(Duration.ofDays(5));
+            Fixtures.runNext(a, demo.clock());
+            demo.clock().advance(Duration.ofDays(5));
             a.runDueWork();
             a.runDueWork();
 
-            assertThat(server.reports()).hasSize(2);
+            assertThat(demo.server().reports()).hasSize(2);
             assertThat(a.outbox().list()).extracting(Outbox.Entry::day)
                     .containsExactly(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 7));
         }
@@ -168,9 +161,9 @@ class JdbcSystemIdStoreTest {
 
     @Test
     void nothingIsWrittenToTheDatabaseWhenReportingIsOff() throws Exception {
-        try (Census off = Census.builder().product("demo").endpoint(server.uri())
+        try (Census off = Census.builder().product("demo").endpoint(demo.server().uri())
                 .systemIdStore(JdbcSystemIdStore.of(database)).consent(Consent.OFF)
-                .clock(clock).environment(java.util.Map.of()).manualScheduling().build()) {
+                .clock(demo.clock()).environment(java.util.Map.of()).manualScheduling().build()) {
             off.start();
             off.sendNow();
         }
