@@ -1,13 +1,10 @@
 package dev.census.sdk;
 
 import dev.census.testing.RecordingCensusEndpoint;
+import dev.census.testing.TempDirectories;
 import dev.census.testing.TestClock;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -39,7 +36,7 @@ final class DemoInstallation implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        tmp = Files.createTempDirectory("census-sdk-test");
+        tmp = TempDirectories.create("census-sdk-test");
         server.beforeEach(context);
     }
 
@@ -48,17 +45,7 @@ final class DemoInstallation implements BeforeEachCallback, AfterEachCallback {
         try {
             server.afterEach(context);
         } finally {
-            try (Stream<Path> files = Files.walk(tmp)) {
-                files.sorted(Comparator.reverseOrder()).forEach(DemoInstallation::delete);
-            }
-        }
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.delete(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            TempDirectories.deleteRecursively(tmp);
         }
     }
 }
