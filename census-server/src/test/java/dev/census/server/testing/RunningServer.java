@@ -2,32 +2,48 @@ package dev.census.server.testing;
 
 import dev.census.server.CensusServer;
 import dev.census.testing.CensusClient;
+import dev.census.testing.TempDirectories;
 import dev.census.testing.TestClock;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A test server on a fresh DuckDB directory, started once for a test class and its client (register it static). */
-public final class RunningServer implements BeforeAllCallback, AfterAllCallback {
+/**
+ * A {@link TestServers} server on a fresh DuckDB directory and its client: started once for the
+ * test class (register it on a static field), or {@link #freshForEachTest() for each test}.
+ */
+public final class RunningServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     private final String now;
+    private final boolean eachTest;
+    private final boolean inMemory;
     private Path dataDir;
     private CensusServer server;
     private CensusClient client;
 
-    private RunningServer(String now) {
+    private RunningServer(String now, boolean eachTest, boolean inMemory) {
         this.now = now;
+        this.eachTest = eachTest;
+        this.inMemory = inMemory;
     }
 
-    /** A {@link TestServers} server whose clock stands still at this instant. */
+    /** A server whose clock stands still at this instant. */
     public static RunningServer at(String now) {
-        return new RunningServer(now);
+        return new RunningServer(now, false, false);
+    }
+
+    /** The same, started anew before each test and closed after it (register it on an instance field). */
+    public RunningServer freshForEachTest() {
+        return new RunningServer(now, true, inMemory);
+    }
+
+    /** The same, with its data in memory where possible (see {@link MemoryTempDir}). */
+    public RunningServer inMemory() {
+        return new RunningServer(now, eachTest, true);
     }
 
     public CensusServer server() {
@@ -40,27 +56,43 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        dataDir = Files.createTempDirectory("census-server-test");
+        if (!eachTest) {
+            start();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (!eachTest) {
+            stop();
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        if (eachTest) {
+            start();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (eachTest) {
+            stop();
+        }
+    }
+
+    private void start() throws IOException {
+        dataDir = inMemory ? MemoryTempDir.create() : TempDirectories.create("census-server-test");
         server = TestServers.start(dataDir, TestClock.at(now));
         client = new CensusClient(server.port());
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) throws IOException {
+    private void stop() {
         try {
             server.close();
         } finally {
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(RunningServer::delete);
-            }
-        }
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.delete(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            TempDirectories.deleteRecursively(dataDir);
         }
     }
 }
