@@ -24,8 +24,7 @@ class OutboxTest {
                 Fixtures.runNext(census, demo.clock());
             }
             assertThat(demo.server().requests()).isEmpty();
-            assertThat(census.outbox().list()).hasSize(3)
-                    .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(Outbox.Status.PENDING));
+            assertListed(census, 3, Outbox.Status.PENDING);
 
             UploadResult result = census.outbox().resume();
 
@@ -70,20 +69,12 @@ class OutboxTest {
     void heldReportsAreBoundedAndFinishedOnesKeepOnlyTheLastThirty() throws Exception {
         try (Census census = demo.builder().build()) {
             census.outbox().pause();
-            for (int i = 0; i < Outbox.HELD + 5; i++) {
-                demo.clock().advance(Duration.ofMinutes(1));
-                census.sendNow();
-            }
-            assertThat(census.outbox().list()).hasSize(Outbox.HELD)
-                    .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(Outbox.Status.PENDING));
+            sendNowEveryMinute(census, Outbox.HELD + 5);
+            assertListed(census, Outbox.HELD, Outbox.Status.PENDING);
             assertThat(demo.server().requests()).isEmpty();
             census.outbox().resume();
-            for (int i = 0; i < Outbox.KEPT + 5; i++) {
-                demo.clock().advance(Duration.ofMinutes(1));
-                census.sendNow();
-            }
-            assertThat(census.outbox().list()).hasSize(Outbox.KEPT)
-                    .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(Outbox.Status.SENT));
+            sendNowEveryMinute(census, Outbox.KEPT + 5);
+            assertListed(census, Outbox.KEPT, Outbox.Status.SENT);
             try (var files = Files.list(demo.stateDir().resolve("outbox"))) {
                 assertThat(files.count()).isEqualTo(2L * Outbox.KEPT);
             }
@@ -136,5 +127,16 @@ class OutboxTest {
                     .satisfies(e -> assertThat(e.status()).isEqualTo(Outbox.Status.SENT));
             assertThat(demo.stateDir().resolve("outbox")).doesNotExist();
         }
+    }
+
+    private void sendNowEveryMinute(Census census, int times) {
+        for (int i = 0; i < times; i++) {
+            demo.clock().advance(Duration.ofMinutes(1));
+            census.sendNow();
+        }
+    }
+
+    private static void assertListed(Census census, int size, Outbox.Status status) {
+        assertThat(census.outbox().list()).hasSize(size).allSatisfy(entry -> assertThat(entry.status()).isEqualTo(status));
     }
 }
