@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,30 +63,14 @@ class JdbcSystemIdStoreTest {
 
     @RepeatedTest(3)
     void concurrentFirstStartsOfSeveralNodesYieldOneId() throws Exception {
-        int nodes = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(nodes);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<UUID>> ids = new ArrayList<>();
-            for (int i = 0; i < nodes; i++) {
-                JdbcSystemIdStore store = JdbcSystemIdStore.of(database);
-                Installation candidate = new Installation(UUID.randomUUID(), false, i, null, Installation.NEVER);
-                Callable<UUID> start = () -> {
-                    go.await();
-                    return store.createIfAbsent(candidate).systemId();
-                };
-                ids.add(pool.submit(start));
-            }
-            go.countDown();
-            Set<UUID> distinct = new java.util.HashSet<>();
-            for (Future<UUID> id : ids) {
-                distinct.add(id.get());
-            }
-            assertThat(distinct).hasSize(1);
-            assertThat(JdbcSystemIdStore.of(database).read().orElseThrow().systemId()).isEqualTo(distinct.iterator().next());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<UUID> ids = race(i -> {
+            JdbcSystemIdStore store = JdbcSystemIdStore.of(database);
+            Installation candidate = new Installation(UUID.randomUUID(), false, i, null, Installation.NEVER);
+            return () -> store.createIfAbsent(candidate).systemId();
+        });
+        Set<UUID> distinct = Set.copyOf(ids);
+        assertThat(distinct).hasSize(1);
+        assertThat(JdbcSystemIdStore.of(database).read().orElseThrow().systemId()).isEqualTo(distinct.iterator().next());
     }
 
     @Test
@@ -104,27 +89,11 @@ class JdbcSystemIdStoreTest {
     void racingNodesTakeTheDayLeaseExactlyOnce() throws Exception {
         JdbcSystemIdStore.of(database).createIfAbsent(new Installation(UUID.randomUUID(), false, 0, null, Installation.NEVER));
         LocalDate day = LocalDate.of(2026, 3, 2);
-        int nodes = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(nodes);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Boolean>> claims = new ArrayList<>();
-            for (int i = 0; i < nodes; i++) {
-                JdbcSystemIdStore store = JdbcSystemIdStore.of(database);
-                claims.add(pool.submit(() -> {
-                    go.await();
-                    return store.claimDay(day);
-                }));
-            }
-            go.countDown();
-            int won = 0;
-            for (Future<Boolean> claim : claims) {
-                won += claim.get() ? 1 : 0;
-            }
-            assertThat(won).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Boolean> claims = race(i -> {
+            JdbcSystemIdStore store = JdbcSystemIdStore.of(database);
+            return () -> store.claimDay(day);
+        });
+        assertThat(claims).containsOnlyOnce(true);
     }
 
     @Test
@@ -175,5 +144,30 @@ class JdbcSystemIdStoreTest {
 
     private static java.time.Instant later(java.time.Instant a, java.time.Instant b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    /** Runs four nodes' calls at the same moment, each on its own thread, and returns their answers. */
+    private static <T> List<T> race(IntFunction<Callable<T>> node) throws Exception {
+        int nodes = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> answers = new ArrayList<>();
+            for (int i = 0; i < nodes; i++) {
+                Callable<T> call = node.apply(i);
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> answer : answers) {
+                results.add(answer.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
