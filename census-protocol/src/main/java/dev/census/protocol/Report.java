@@ -60,30 +60,15 @@ public record Report(
         private Builder() {
         }
 
-        public Builder product(String product) {
-            this.product = WireRules.requireProduct(product, "product");
-            return this;
-        }
+        public Builder product(String product) { this.product = WireRules.requireProduct(product, "product"); return this; }
 
-        public Builder systemId(UUID systemId) {
-            this.systemId = Objects.requireNonNull(systemId, "system_id");
-            return this;
-        }
+        public Builder systemId(UUID systemId) { this.systemId = Objects.requireNonNull(systemId, "system_id"); return this; }
 
-        public Builder systemId(String systemId) {
-            this.systemId = WireRules.requireSystemId(systemId, "system_id");
-            return this;
-        }
+        public Builder systemId(String systemId) { this.systemId = WireRules.requireSystemId(systemId, "system_id"); return this; }
 
-        public Builder channel(Channel channel) {
-            this.channel = Objects.requireNonNull(channel, "channel");
-            return this;
-        }
+        public Builder channel(Channel channel) { this.channel = Objects.requireNonNull(channel, "channel"); return this; }
 
-        public Builder sentAt(Instant sentAt) {
-            this.sentAt = Objects.requireNonNull(sentAt, "sent_at");
-            return this;
-        }
+        public Builder sentAt(Instant sentAt) { this.sentAt = Objects.requireNonNull(sentAt, "sent_at"); return this; }
 
         public Builder component(String name, String version) {
             components.add(new Component(name, version));

@@ -39,17 +39,12 @@ public enum MetricType {
 
     /** The lowercase name used in registry files and the API. */
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return WireNames.of(this);
     }
 
     /** Parses a registry type name; {@code null} when unknown. */
     public static MetricType fromWire(String name) {
-        for (MetricType type : values()) {
-            if (type.wireName().equals(name)) {
-                return type;
-            }
-        }
-        return null;
+        return WireNames.parse(values(), name);
     }
 
     /** Null when the value fits this type, otherwise why it does not. */

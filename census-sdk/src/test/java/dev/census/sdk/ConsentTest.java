@@ -2,8 +2,6 @@ package dev.census.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.census.testing.RecordingCensusEndpoint;
-import dev.census.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,30 +10,28 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 class ConsentTest {
 
-    @TempDir
+    @RegisterExtension
+    final DemoInstallation demo = new DemoInstallation();
     Path tmp;
     Path stateDir;
-    final TestClock clock = new TestClock(Fixtures.T0);
-    @RegisterExtension
-    final RecordingCensusEndpoint server = new RecordingCensusEndpoint();
 
     @BeforeEach
-    void placeStateDir() {
+    void placeStateDirInsideAnEmptyDirectory() {
+        tmp = demo.stateDir();
         stateDir = tmp.resolve("census");
     }
 
     @Test
     void offWritesNothingToDiskAndSendsNothing() throws Exception {
-        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).consent(Consent.OFF).build()) {
+        try (Census census = Fixtures.demo(demo.server().uri(), stateDir, demo.clock()).consent(Consent.OFF).build()) {
             census.start();
             String preview = census.preview();
             UploadResult result = census.sendNow();
             census.runDueWork();
-            clock.advance(Duration.ofDays(2));
+            demo.clock().advance(Duration.ofDays(2));
             census.runDueWork();
 
             assertThat(result.outcome()).isEqualTo(UploadResult.Outcome.OFF);
@@ -45,15 +41,15 @@ class ConsentTest {
         }
         assertThat(stateDir).doesNotExist();
         assertThat(tmp).isEmptyDirectory();
-        assertThat(server.requests()).isEmpty();
+        assertThat(demo.server().requests()).isEmpty();
     }
 
     @Test
     void localKeepsReportsInTheOutboxAndNeverConnects() throws Exception {
-        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).consent(Consent.LOCAL).build()) {
+        try (Census census = Fixtures.demo(demo.server().uri(), stateDir, demo.clock()).consent(Consent.LOCAL).build()) {
             census.start();
-            Fixtures.runNext(census, clock);
-            Fixtures.runNext(census, clock);
+            Fixtures.runNext(census, demo.clock());
+            Fixtures.runNext(census, demo.clock());
             UploadResult result = census.sendNow();
             census.outbox().resume();
 
@@ -61,24 +57,24 @@ class ConsentTest {
             assertThat(census.outbox().list()).hasSize(3)
                     .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(Outbox.Status.LOCAL));
         }
-        assertThat(server.requests()).isEmpty();
+        assertThat(demo.server().requests()).isEmpty();
     }
 
     @Test
     void doNotTrackWinsOverAnExplicitOn() throws Exception {
-        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).consent(Consent.ON)
+        try (Census census = Fixtures.demo(demo.server().uri(), stateDir, demo.clock()).consent(Consent.ON)
                 .environment(Map.of("DO_NOT_TRACK", "1")).build()) {
             census.start();
             assertThat(census.consent()).isEqualTo(Consent.OFF);
             assertThat(census.sendNow().outcome()).isEqualTo(UploadResult.Outcome.OFF);
         }
         assertThat(stateDir).doesNotExist();
-        assertThat(server.requests()).isEmpty();
+        assertThat(demo.server().requests()).isEmpty();
     }
 
     @Test
     void censusModeOffWinsOverAnExplicitOn() throws Exception {
-        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).consent(Consent.ON)
+        try (Census census = Fixtures.demo(demo.server().uri(), stateDir, demo.clock()).consent(Consent.ON)
                 .environment(Map.of("CENSUS_MODE", "off")).build()) {
             assertThat(census.consent()).isEqualTo(Consent.OFF);
         }
@@ -87,34 +83,34 @@ class ConsentTest {
 
     @Test
     void continuousIntegrationBuildsReportsButNeverUploads() throws Exception {
-        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).consent(Consent.ON)
+        try (Census census = Fixtures.demo(demo.server().uri(), stateDir, demo.clock()).consent(Consent.ON)
                 .environment(Map.of("CI", "true")).build()) {
             census.start();
-            Fixtures.runNext(census, clock);
+            Fixtures.runNext(census, demo.clock());
             UploadResult result = census.sendNow();
 
             assertThat(result.outcome()).isEqualTo(UploadResult.Outcome.KEPT_LOCALLY);
             assertThat(result.detail()).contains("CI=true");
             assertThat(census.outbox().list()).hasSize(2);
         }
-        assertThat(server.requests()).isEmpty();
+        assertThat(demo.server().requests()).isEmpty();
     }
 
     @Test
     void upgradedInstallationsDefaultToLocalWhileNewOnesGetTheAppDefault() throws Exception {
         Path upgraded = tmp.resolve("upgraded");
         Path fresh = tmp.resolve("fresh");
-        try (Census old = Fixtures.demo(server.uri(), upgraded, clock)
+        try (Census old = Fixtures.demo(demo.server().uri(), upgraded, demo.clock())
                 .upgradedInstallationConsent(Consent.LOCAL, () -> true).build();
-             Census young = Fixtures.demo(server.uri(), fresh, clock)
+             Census young = Fixtures.demo(demo.server().uri(), fresh, demo.clock())
                 .upgradedInstallationConsent(Consent.LOCAL, () -> false).build()) {
             assertThat(old.consent()).isEqualTo(Consent.LOCAL);
             assertThat(young.consent()).isEqualTo(Consent.ON);
         }
         // the answer is stored: the application is not asked again, and an admin's choice still wins
-        try (Census restarted = Fixtures.demo(server.uri(), upgraded, clock)
+        try (Census restarted = Fixtures.demo(demo.server().uri(), upgraded, demo.clock())
                 .upgradedInstallationConsent(Consent.LOCAL, () -> false).build();
-             Census optedIn = Fixtures.demo(server.uri(), upgraded, clock).consent(Consent.ON)
+             Census optedIn = Fixtures.demo(demo.server().uri(), upgraded, demo.clock()).consent(Consent.ON)
                 .upgradedInstallationConsent(Consent.LOCAL, () -> true).build()) {
             assertThat(restarted.consent()).isEqualTo(Consent.LOCAL);
             assertThat(optedIn.consent()).isEqualTo(Consent.ON);
@@ -124,16 +120,16 @@ class ConsentTest {
     @Test
     void theStartNoticeSaysWhatIsSentWhereHowToSeeItAndHowToStopIt() throws Exception {
         try (LogCapture logs = new LogCapture();
-             Census census = Fixtures.demo(server.uri(), stateDir, clock)
+             Census census = Fixtures.demo(demo.server().uri(), stateDir, demo.clock())
                      .disableHint("set ANALYTICS=False in settings.py")
                      .previewHint("pulpcore-manager analytics --preview").build()) {
             census.start();
 
             assertThat(logs.at(Level.INFO)).singleElement().satisfies(line -> assertThat(line).contains(
-                    "is ON", "workers.processes", "core", server.uri() + "/api/v1/reports",
+                    "is ON", "workers.processes", "core", demo.server().uri() + "/api/v1/reports",
                     "pulpcore-manager analytics --preview", "ANALYTICS=False in settings.py"));
 
-            Fixtures.runNext(census, clock);
+            Fixtures.runNext(census, demo.clock());
             assertThat(logs.at(Level.INFO)).hasSize(2);
             assertThat(logs.at(Level.INFO).get(1)).contains(census.outbox().list().get(0).report());
         }
@@ -141,23 +137,23 @@ class ConsentTest {
 
     @Test
     void theFirstScheduledUploadComesNoSoonerThanThirtyMinutesAfterTheNotice() throws Exception {
-        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+        try (Census census = Fixtures.demo(demo.server().uri(), stateDir, demo.clock()).build()) {
             census.start();
 
             assertThat(census.nextRunAt().orElseThrow()).isAfterOrEqualTo(Fixtures.T0.plus(Duration.ofMinutes(30)));
-            clock.advance(Duration.ofMinutes(29));
+            demo.clock().advance(Duration.ofMinutes(29));
             census.runDueWork();
-            assertThat(server.requests()).isEmpty();
+            assertThat(demo.server().requests()).isEmpty();
         }
     }
 
     @Test
     void aRestartedInstallationKeepsItsIdentityAndTimeOfDay() throws Exception {
         String first;
-        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+        try (Census census = Fixtures.demo(demo.server().uri(), stateDir, demo.clock()).build()) {
             first = census.systemId().orElseThrow().toString();
         }
-        try (Census again = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+        try (Census again = Fixtures.demo(demo.server().uri(), stateDir, demo.clock()).build()) {
             assertThat(again.systemId().orElseThrow().toString()).isEqualTo(first);
         }
         assertThat(Files.readString(stateDir.resolve(FileSystemIdStore.FILE_NAME))).contains(first, "time_of_day");

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.census.testing.RecordingCensusEndpoint;
-import dev.census.testing.TestClock;
 import dev.census.testing.TestDataSources;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +13,11 @@ import java.util.logging.Level;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 class FootprintTest {
 
-    @TempDir
-    Path stateDir;
-    final TestClock clock = new TestClock(Fixtures.T0);
     @RegisterExtension
-    final RecordingCensusEndpoint server = new RecordingCensusEndpoint();
+    final DemoInstallation demo = new DemoInstallation();
 
     private static List<Thread> censusThreads() {
         return Thread.getAllStackTraces().keySet().stream()
@@ -32,8 +25,8 @@ class FootprintTest {
     }
 
     private Census.Builder scheduled() {
-        return Census.builder().product("demo").endpoint(server.uri()).stateDir(stateDir)
-                .component("core", "3.49.1").clock(clock).environment(Map.of());
+        return Census.builder().product("demo").endpoint(demo.server().uri()).stateDir(demo.stateDir())
+                .component("core", "3.49.1").clock(demo.clock()).environment(Map.of());
     }
 
     @Test

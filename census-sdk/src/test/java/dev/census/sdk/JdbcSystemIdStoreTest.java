@@ -2,11 +2,8 @@ package dev.census.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.census.testing.RecordingCensusEndpoint;
-import dev.census.testing.TestClock;
 import dev.census.testing.TestDataSources;
 import dev.census.testing.TestDataSources.TestDataSource;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,26 +15,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 class JdbcSystemIdStoreTest {
 
-    @TempDir
-    Path tmp;
-    TestDataSource database;
-    final TestClock clock = new TestClock(Fixtures.T0);
     @RegisterExtension
-    final RecordingCensusEndpoint server = new RecordingCensusEndpoint();
+    final DemoInstallation demo = new DemoInstallation();
+    TestDataSource database;
 
     @BeforeEach
     void open() throws Exception {
-        database = TestDataSources.duckDb(tmp.resolve("app.duckdb"));
+        database = TestDataSources.duckDb(demo.stateDir().resolve("app.duckdb"));
     }
 
     @AfterEach
@@ -46,12 +40,12 @@ class JdbcSystemIdStoreTest {
     }
 
     private Census node(String name) {
-        return Census.builder().product("demo").endpoint(server.uri())
+        return Census.builder().product("demo").endpoint(demo.server().uri())
                 .systemIdStore(JdbcSystemIdStore.of(database))
-                .stateDir(tmp.resolve(name))
+                .stateDir(demo.stateDir().resolve(name))
                 .component("core", "3.49.1")
                 .metric("workers.processes", () -> 4)
-                .clock(clock).environment(java.util.Map.of()).manualScheduling()
+                .clock(demo.clock()).environment(java.util.Map.of()).manualScheduling()
                 .build();
     }
 
@@ -69,30 +63,14 @@ class JdbcSystemIdStoreTest {
 
     @RepeatedTest(3)
     void concurrentFirstStartsOfSeveralNodesYieldOneId() throws Exception {
-        int nodes = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(nodes);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<UUID>> ids = new ArrayList<>();
-            for (int i = 0; i < nodes; i++) {
-                JdbcSystemIdStore store = JdbcSystemIdStore.of(database);
-                Installation candidate = new Installation(UUID.randomUUID(), false, i, null, Installation.NEVER);
-                Callable<UUID> start = () -> {
-                    go.await();
-                    return store.createIfAbsent(candidate).systemId();
-                };
-                ids.add(pool.submit(start));
-            }
-            go.countDown();
-            Set<UUID> distinct = new java.util.HashSet<>();
-            for (Future<UUID> id : ids) {
-                distinct.add(id.get());
-            }
-            assertThat(distinct).hasSize(1);
-            assertThat(JdbcSystemIdStore.of(database).read().orElseThrow().systemId()).isEqualTo(distinct.iterator().next());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<UUID> ids = race(i -> {
+            JdbcSystemIdStore store = JdbcSystemIdStore.of(database);
+            Installation candidate = new Installation(UUID.randomUUID(), false, i, null, Installation.NEVER);
+            return () -> store.createIfAbsent(candidate).systemId();
+        });
+        Set<UUID> distinct = Set.copyOf(ids);
+        assertThat(distinct).hasSize(1);
+        assertThat(JdbcSystemIdStore.of(database).read().orElseThrow().systemId()).isEqualTo(distinct.iterator().next());
     }
 
     @Test
@@ -111,27 +89,11 @@ class JdbcSystemIdStoreTest {
     void racingNodesTakeTheDayLeaseExactlyOnce() throws Exception {
         JdbcSystemIdStore.of(database).createIfAbsent(new Installation(UUID.randomUUID(), false, 0, null, Installation.NEVER));
         LocalDate day = LocalDate.of(2026, 3, 2);
-        int nodes = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(nodes);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Boolean>> claims = new ArrayList<>();
-            for (int i = 0; i < nodes; i++) {
-                JdbcSystemIdStore store = JdbcSystemIdStore.of(database);
-                claims.add(pool.submit(() -> {
-                    go.await();
-                    return store.claimDay(day);
-                }));
-            }
-            go.countDown();
-            int won = 0;
-            for (Future<Boolean> claim : claims) {
-                won += claim.get() ? 1 : 0;
-            }
-            assertThat(won).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Boolean> claims = race(i -> {
+            JdbcSystemIdStore store = JdbcSystemIdStore.of(database);
+            return () -> store.claimDay(day);
+        });
+        assertThat(claims).containsOnlyOnce(true);
     }
 
     @Test
@@ -140,12 +102,12 @@ class JdbcSystemIdStoreTest {
             a.start();
             b.start();
             for (int day = 0; day < 3; day++) {
-                clock.set(later(a.nextRunAt().orElseThrow(), b.nextRunAt().orElseThrow()));
+                demo.clock().set(later(a.nextRunAt().orElseThrow(), b.nextRunAt().orElseThrow()));
                 a.runDueWork();
                 b.runDueWork();
             }
-            assertThat(server.reports()).hasSize(3);
-            Set<String> days = server.reports().stream().map(r -> r.header("Idempotency-Key")).collect(Collectors.toSet());
+            assertThat(demo.server().reports()).hasSize(3);
+            Set<String> days = demo.server().reports().stream().map(r -> r.header("Idempotency-Key")).collect(Collectors.toSet());
             assertThat(days).hasSize(3);
             assertThat(a.outbox().list().size() + b.outbox().list().size()).isEqualTo(3);
         }
@@ -155,12 +117,12 @@ class JdbcSystemIdStoreTest {
     void missedDaysAreNotBackfilled() throws Exception {
         try (Census a = node("a")) {
             a.start();
-            Fixtures.runNext(a, clock);
-            clock.advance(Duration.ofDays(5));
+            Fixtures.runNext(a, demo.clock());
+            demo.clock().advance(Duration.ofDays(5));
             a.runDueWork();
             a.runDueWork();
 
-            assertThat(server.reports()).hasSize(2);
+            assertThat(demo.server().reports()).hasSize(2);
             assertThat(a.outbox().list()).extracting(Outbox.Entry::day)
                     .containsExactly(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 7));
         }
@@ -168,9 +130,9 @@ class JdbcSystemIdStoreTest {
 
     @Test
     void nothingIsWrittenToTheDatabaseWhenReportingIsOff() throws Exception {
-        try (Census off = Census.builder().product("demo").endpoint(server.uri())
+        try (Census off = Census.builder().product("demo").endpoint(demo.server().uri())
                 .systemIdStore(JdbcSystemIdStore.of(database)).consent(Consent.OFF)
-                .clock(clock).environment(java.util.Map.of()).manualScheduling().build()) {
+                .clock(demo.clock()).environment(java.util.Map.of()).manualScheduling().build()) {
             off.start();
             off.sendNow();
         }
@@ -182,5 +144,30 @@ class JdbcSystemIdStoreTest {
 
     private static java.time.Instant later(java.time.Instant a, java.time.Instant b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    /** Runs four nodes' calls at the same moment, each on its own thread, and returns their answers. */
+    private static <T> List<T> race(IntFunction<Callable<T>> node) throws Exception {
+        int nodes = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> answers = new ArrayList<>();
+            for (int i = 0; i < nodes; i++) {
+                Callable<T> call = node.apply(i);
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> answer : answers) {
+                results.add(answer.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

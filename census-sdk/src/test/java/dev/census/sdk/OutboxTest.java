@@ -2,8 +2,6 @@ package dev.census.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.census.testing.RecordingCensusEndpoint;
-import dev.census.testing.TestClock;
 import dev.census.testing.TestDataSources;
 import dev.census.testing.TestDataSources.TestDataSource;
 import java.nio.file.Files;
@@ -11,32 +9,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 class OutboxTest {
 
-    @TempDir
-    Path stateDir;
-    final TestClock clock = new TestClock(Fixtures.T0);
     @RegisterExtension
-    final RecordingCensusEndpoint server = new RecordingCensusEndpoint();
+    final DemoInstallation demo = new DemoInstallation();
 
     @Test
     void pausedOutboxKeepsReportsForInspectionAndResumeSendsOnlyTheNewest() throws Exception {
-        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+        try (Census census = demo.builder().build()) {
             census.start();
             census.outbox().pause();
             for (int day = 0; day < 3; day++) {
-                Fixtures.runNext(census, clock);
+                Fixtures.runNext(census, demo.clock());
             }
-            assertThat(server.requests()).isEmpty();
-            assertThat(census.outbox().list()).hasSize(3)
-                    .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(Outbox.Status.PENDING));
+            assertThat(demo.server().requests()).isEmpty();
+            assertListed(census, 3, Outbox.Status.PENDING);
 
             UploadResult result = census.outbox().resume();
 
             assertThat(result.sent()).isTrue();
-            assertThat(server.reports()).singleElement()
+            assertThat(demo.server().reports()).singleElement()
                     .satisfies(r -> assertThat(r.body()).isEqualTo(census.outbox().list().get(2).report()));
             assertThat(census.outbox().list()).extracting(Outbox.Entry::status).containsExactly(
                     Outbox.Status.SUPERSEDED, Outbox.Status.SUPERSEDED, Outbox.Status.SENT);
@@ -45,13 +38,13 @@ class OutboxTest {
 
     @Test
     void sendNowOnAPausedOutboxHoldsTheReport() {
-        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+        try (Census census = demo.builder().build()) {
             census.outbox().pause();
 
             UploadResult result = census.sendNow();
 
             assertThat(result.outcome()).isEqualTo(UploadResult.Outcome.HELD);
-            assertThat(server.requests()).isEmpty();
+            assertThat(demo.server().requests()).isEmpty();
             assertThat(census.outbox().list()).singleElement()
                     .satisfies(entry -> assertThat(entry.report()).isEqualTo(result.report()));
         }
@@ -59,14 +52,14 @@ class OutboxTest {
 
     @Test
     void aPauseMadeByAnotherProcessOnTheSameStateDirectoryIsHonoured() throws Exception {
-        try (Census app = Fixtures.demo(server.uri(), stateDir, clock).build();
-             Census adminCli = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+        try (Census app = demo.builder().build();
+             Census adminCli = demo.builder().build()) {
             app.start();
             adminCli.outbox().pause();
-            Fixtures.runNext(app, clock);
+            Fixtures.runNext(app, demo.clock());
 
             assertThat(app.outbox().isPaused()).isTrue();
-            assertThat(server.requests()).isEmpty();
+            assertThat(demo.server().requests()).isEmpty();
             assertThat(adminCli.outbox().list()).singleElement()
                     .satisfies(e -> assertThat(e.reason()).contains("paused"));
         }
@@ -74,23 +67,15 @@ class OutboxTest {
 
     @Test
     void heldReportsAreBoundedAndFinishedOnesKeepOnlyTheLastThirty() throws Exception {
-        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+        try (Census census = demo.builder().build()) {
             census.outbox().pause();
-            for (int i = 0; i < Outbox.HELD + 5; i++) {
-                clock.advance(Duration.ofMinutes(1));
-                census.sendNow();
-            }
-            assertThat(census.outbox().list()).hasSize(Outbox.HELD)
-                    .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(Outbox.Status.PENDING));
-            assertThat(server.requests()).isEmpty();
+            sendNowEveryMinute(census, Outbox.HELD + 5);
+            assertListed(census, Outbox.HELD, Outbox.Status.PENDING);
+            assertThat(demo.server().requests()).isEmpty();
             census.outbox().resume();
-            for (int i = 0; i < Outbox.KEPT + 5; i++) {
-                clock.advance(Duration.ofMinutes(1));
-                census.sendNow();
-            }
-            assertThat(census.outbox().list()).hasSize(Outbox.KEPT)
-                    .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(Outbox.Status.SENT));
-            try (var files = Files.list(stateDir.resolve("outbox"))) {
+            sendNowEveryMinute(census, Outbox.KEPT + 5);
+            assertListed(census, Outbox.KEPT, Outbox.Status.SENT);
+            try (var files = Files.list(demo.stateDir().resolve("outbox"))) {
                 assertThat(files.count()).isEqualTo(2L * Outbox.KEPT);
             }
         }
@@ -98,14 +83,14 @@ class OutboxTest {
 
     @Test
     void aReportLeftPendingByAStoppedProcessIsMarkedFailedOnTheNextDay() throws Exception {
-        server.thenAnswer(503, "", java.util.Map.of());
-        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+        demo.server().thenAnswer(503, "", java.util.Map.of());
+        try (Census census = demo.builder().build()) {
             census.start();
-            Fixtures.runNext(census, clock); // fails once, a retry is planned in memory
+            Fixtures.runNext(census, demo.clock()); // fails once, a retry is planned in memory
             assertThat(census.outbox().list().get(0).status()).isEqualTo(Outbox.Status.PENDING);
         }
-        clock.advance(Duration.ofDays(1));
-        try (Census restarted = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+        demo.clock().advance(Duration.ofDays(1));
+        try (Census restarted = demo.builder().build()) {
             restarted.start();
             assertThat(restarted.outbox().list()).singleElement().satisfies(entry -> {
                 assertThat(entry.status()).isEqualTo(Outbox.Status.FAILED);
@@ -116,12 +101,12 @@ class OutboxTest {
 
     @Test
     void exportWritesEveryReportWithItsStatus() throws Exception {
-        server.thenAnswer(400, "{\"title\":\"bad\"}", java.util.Map.of());
-        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+        demo.server().thenAnswer(400, "{\"title\":\"bad\"}", java.util.Map.of());
+        try (Census census = demo.builder().build()) {
             census.sendNow();
-            clock.advance(Duration.ofMinutes(1));
+            demo.clock().advance(Duration.ofMinutes(1));
             census.sendNow();
-            Path export = stateDir.resolve("export.json");
+            Path export = demo.stateDir().resolve("export.json");
 
             census.outbox().export(export);
 
@@ -133,14 +118,25 @@ class OutboxTest {
 
     @Test
     void withoutAStateDirectoryTheOutboxLivesInMemory() throws Exception {
-        try (TestDataSource database = TestDataSources.duckDb(stateDir.resolve("app.duckdb"));
-             Census census = Census.builder().product("demo").endpoint(server.uri())
+        try (TestDataSource database = TestDataSources.duckDb(demo.stateDir().resolve("app.duckdb"));
+             Census census = Census.builder().product("demo").endpoint(demo.server().uri())
                      .systemIdStore(JdbcSystemIdStore.of(database)).component("core", "3.49.1")
-                     .clock(clock).environment(java.util.Map.of()).manualScheduling().build()) {
+                     .clock(demo.clock()).environment(java.util.Map.of()).manualScheduling().build()) {
             assertThat(census.sendNow().sent()).isTrue();
             assertThat(census.outbox().list()).singleElement()
                     .satisfies(e -> assertThat(e.status()).isEqualTo(Outbox.Status.SENT));
-            assertThat(stateDir.resolve("outbox")).doesNotExist();
+            assertThat(demo.stateDir().resolve("outbox")).doesNotExist();
         }
+    }
+
+    private void sendNowEveryMinute(Census census, int times) {
+        for (int i = 0; i < times; i++) {
+            demo.clock().advance(Duration.ofMinutes(1));
+            census.sendNow();
+        }
+    }
+
+    private static void assertListed(Census census, int size, Outbox.Status status) {
+        assertThat(census.outbox().list()).hasSize(size).allSatisfy(entry -> assertThat(entry.status()).isEqualTo(status));
     }
 }

@@ -4,37 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.census.testing.RecordingCensusEndpoint;
 import dev.census.testing.RecordingForwardProxy;
-import dev.census.testing.TestClock;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 class UploadTest {
 
-    @TempDir
-    Path stateDir;
-    final TestClock clock = new TestClock(Fixtures.T0);
     @RegisterExtension
-    final RecordingCensusEndpoint server = new RecordingCensusEndpoint();
+    final DemoInstallation demo = new DemoInstallation();
 
     @Test
     void previewEqualsWhatIsThenSentByteForByte() throws Exception {
-        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+        try (Census census = demo.builder().build()) {
             census.start();
             String preview = census.preview();
-            clock.advance(Duration.ofMinutes(5));
+            demo.clock().advance(Duration.ofMinutes(5));
 
             UploadResult result = census.sendNow();
 
             assertThat(result.sent()).isTrue();
-            assertThat(server.reports()).hasSize(1);
-            assertThat(server.reports().get(0).body()).isEqualTo(preview);
+            assertThat(demo.server().reports()).hasSize(1);
+            assertThat(demo.server().reports().get(0).body()).isEqualTo(preview);
             assertThat(preview).contains("\"product\":\"demo\"", "\"workers.processes\":4",
                     "\"system_id\":\"" + census.systemId().orElseThrow() + "\"");
         }
@@ -42,11 +36,11 @@ class UploadTest {
 
     @Test
     void scheduledUploadSendsTheOutboxBytesGzippedWithAnIdempotencyKey() throws Exception {
-        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+        try (Census census = demo.builder().build()) {
             census.start();
-            Fixtures.runNext(census, clock);
+            Fixtures.runNext(census, demo.clock());
 
-            RecordingCensusEndpoint.Request request = server.reports().get(0);
+            RecordingCensusEndpoint.Request request = demo.server().reports().get(0);
             Outbox.Entry entry = census.outbox().list().get(0);
             assertThat(entry.status()).isEqualTo(Outbox.Status.SENT);
             assertThat(entry.systemId()).isEqualTo(census.systemId().orElseThrow());
@@ -65,13 +59,13 @@ class UploadTest {
             port = free.getLocalPort();
         }
         URI down = URI.create("http://127.0.0.1:" + port);
-        try (Census census = Fixtures.demo(down, stateDir, clock).build()) {
+        try (Census census = Fixtures.demo(down, demo.stateDir(), demo.clock()).build()) {
             census.start();
-            Fixtures.runNext(census, clock); // first attempt
+            Fixtures.runNext(census, demo.clock()); // first attempt
             assertThat(census.outbox().list().get(0).status()).isEqualTo(Outbox.Status.PENDING);
             int attempts = 1;
             while (census.outbox().list().get(0).status() == Outbox.Status.PENDING) {
-                Fixtures.runNext(census, clock); // retries within the hour
+                Fixtures.runNext(census, demo.clock()); // retries within the hour
                 attempts++;
             }
             Outbox.Entry failed = census.outbox().list().get(0);
@@ -81,7 +75,7 @@ class UploadTest {
             assertThat(census.nextRunAt().orElseThrow()).isAfter(failed.createdAt().plus(Duration.ofHours(12)));
 
             try (RecordingCensusEndpoint back = RecordingCensusEndpoint.startOn(port)) {
-                Fixtures.runNext(census, clock); // tomorrow
+                Fixtures.runNext(census, demo.clock()); // tomorrow
                 assertThat(back.reports()).hasSize(1);
                 assertThat(census.outbox().list()).extracting(Outbox.Entry::status)
                         .containsExactly(Outbox.Status.FAILED, Outbox.Status.SENT);
@@ -92,33 +86,33 @@ class UploadTest {
 
     @Test
     void aRefusedReportIsNotRetried() throws Exception {
-        server.thenAnswer(422, "{\"title\":\"invalid report\"}", Map.of("Content-Type", "application/problem+json"));
-        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+        demo.server().thenAnswer(422, "{\"title\":\"invalid report\"}", Map.of("Content-Type", "application/problem+json"));
+        try (Census census = demo.builder().build()) {
             census.start();
-            Fixtures.runNext(census, clock);
+            Fixtures.runNext(census, demo.clock());
 
             Outbox.Entry entry = census.outbox().list().get(0);
             assertThat(entry.status()).isEqualTo(Outbox.Status.FAILED);
             assertThat(entry.reason()).contains("HTTP 422", "invalid report", "not retried");
-            assertThat(census.nextRunAt().orElseThrow()).isAfter(clock.instant().plus(Duration.ofHours(12)));
+            assertThat(census.nextRunAt().orElseThrow()).isAfter(demo.clock().instant().plus(Duration.ofHours(12)));
             census.runDueWork();
-            assertThat(server.reports()).hasSize(1);
+            assertThat(demo.server().reports()).hasSize(1);
         }
     }
 
     @Test
     void serviceUnavailableIsRetriedNoSoonerThanRetryAfter() throws Exception {
-        server.thenAnswer(503, "", Map.of("Retry-After", "600"));
-        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+        demo.server().thenAnswer(503, "", Map.of("Retry-After", "600"));
+        try (Census census = demo.builder().build()) {
             census.start();
-            Fixtures.runNext(census, clock);
-            java.time.Instant failedAt = clock.instant();
+            Fixtures.runNext(census, demo.clock());
+            java.time.Instant failedAt = demo.clock().instant();
             assertThat(census.nextRunAt().orElseThrow()).isEqualTo(failedAt.plus(Duration.ofMinutes(10)));
 
-            Fixtures.runNext(census, clock);
+            Fixtures.runNext(census, demo.clock());
 
-            assertThat(server.reports()).hasSize(2);
-            assertThat(server.reports().get(1).body()).isEqualTo(server.reports().get(0).body());
+            assertThat(demo.server().reports()).hasSize(2);
+            assertThat(demo.server().reports().get(1).body()).isEqualTo(demo.server().reports().get(0).body());
             assertThat(census.outbox().list().get(0).status()).isEqualTo(Outbox.Status.SENT);
         }
     }
@@ -126,17 +120,17 @@ class UploadTest {
     @Test
     void devVersionsGoToTheDevEndpointAndReleasesToProduction() throws Exception {
         try (RecordingCensusEndpoint dev = RecordingCensusEndpoint.start()) {
-            Census.Builder builder = Census.builder().product("demo").endpoint(server.uri()).devEndpoint(dev.uri())
-                    .clock(clock).environment(Map.of()).manualScheduling();
-            try (Census release = builder.stateDir(stateDir.resolve("a")).component("core", "3.49.1").build()) {
+            Census.Builder builder = Census.builder().product("demo").endpoint(demo.server().uri()).devEndpoint(dev.uri())
+                    .clock(demo.clock()).environment(Map.of()).manualScheduling();
+            try (Census release = builder.stateDir(demo.stateDir().resolve("a")).component("core", "3.49.1").build()) {
                 assertThat(release.sendNow().sent()).isTrue();
             }
-            try (Census preRelease = Census.builder().product("demo").endpoint(server.uri()).devEndpoint(dev.uri())
-                    .clock(clock).environment(Map.of()).manualScheduling().stateDir(stateDir.resolve("b"))
+            try (Census preRelease = Census.builder().product("demo").endpoint(demo.server().uri()).devEndpoint(dev.uri())
+                    .clock(demo.clock()).environment(Map.of()).manualScheduling().stateDir(demo.stateDir().resolve("b"))
                     .component("core", "3.50.0.dev").build()) {
                 assertThat(preRelease.sendNow().sent()).isTrue();
             }
-            assertThat(server.reports()).singleElement().satisfies(r -> assertThat(r.body()).contains("\"channel\":\"production\""));
+            assertThat(demo.server().reports()).singleElement().satisfies(r -> assertThat(r.body()).contains("\"channel\":\"production\""));
             assertThat(dev.reports()).singleElement().satisfies(r -> assertThat(r.body()).contains("\"channel\":\"dev\""));
         }
     }
@@ -144,22 +138,22 @@ class UploadTest {
     @Test
     void theMirrorReceivesACopyOfEveryUpload() throws Exception {
         try (RecordingCensusEndpoint mirror = RecordingCensusEndpoint.start();
-             Census census = Fixtures.demo(server.uri(), stateDir, clock).mirrorEndpoint(mirror.uri()).build()) {
+             Census census = demo.builder().mirrorEndpoint(mirror.uri()).build()) {
             census.sendNow();
 
             assertThat(mirror.reports()).singleElement()
-                    .satisfies(copy -> assertThat(copy.body()).isEqualTo(server.reports().get(0).body()));
+                    .satisfies(copy -> assertThat(copy.body()).isEqualTo(demo.server().reports().get(0).body()));
         }
     }
 
     @Test
     void anExplicitProxyIsHonoured() throws Exception {
         try (RecordingForwardProxy proxy = new RecordingForwardProxy();
-             Census census = Fixtures.demo(server.uri(), stateDir, clock).proxy(proxy.address()).build()) {
+             Census census = demo.builder().proxy(proxy.address()).build()) {
             assertThat(census.sendNow().sent()).isTrue();
 
-            assertThat(proxy.proxied()).containsExactly(URI.create(server.uri() + "/api/v1/reports"));
-            assertThat(server.reports()).hasSize(1);
+            assertThat(proxy.proxied()).containsExactly(URI.create(demo.server().uri() + "/api/v1/reports"));
+            assertThat(demo.server().reports()).hasSize(1);
         }
     }
 
@@ -167,35 +161,35 @@ class UploadTest {
     void theProxyEnvironmentIsHonouredExceptForNoProxyHosts() throws Exception {
         try (RecordingForwardProxy proxy = new RecordingForwardProxy()) {
             String proxyUrl = "http://127.0.0.1:" + proxy.address().getPort();
-            try (Census viaProxy = Fixtures.demo(server.uri(), stateDir.resolve("a"), clock)
+            try (Census viaProxy = Fixtures.demo(demo.server().uri(), demo.stateDir().resolve("a"), demo.clock())
                     .environment(Map.of("HTTP_PROXY", proxyUrl)).build()) {
                 assertThat(viaProxy.sendNow().sent()).isTrue();
             }
-            try (Census direct = Fixtures.demo(server.uri(), stateDir.resolve("b"), clock)
+            try (Census direct = Fixtures.demo(demo.server().uri(), demo.stateDir().resolve("b"), demo.clock())
                     .environment(Map.of("http_proxy", proxyUrl, "NO_PROXY", "localhost,127.0.0.1")).build()) {
                 assertThat(direct.sendNow().sent()).isTrue();
             }
             assertThat(proxy.proxied()).hasSize(1);
-            assertThat(server.reports()).hasSize(2);
+            assertThat(demo.server().reports()).hasSize(2);
         }
     }
 
     @Test
     void resetSystemIdRotatesTheIdAndAsksTheServerToDeleteTheOldOne() throws Exception {
-        try (Census census = Fixtures.demo(server.uri(), stateDir, clock).build()) {
+        try (Census census = demo.builder().build()) {
             UUID old = census.systemId().orElseThrow();
 
             assertThat(census.resetSystemId()).isTrue();
 
             assertThat(census.systemId()).isPresent().get().isNotEqualTo(old);
-            assertThat(server.requests()).singleElement().satisfies(r -> {
+            assertThat(demo.server().requests()).singleElement().satisfies(r -> {
                 assertThat(r.method()).isEqualTo("DELETE");
                 assertThat(r.path()).isEqualTo("/api/v1/products/demo/systems/" + old);
             });
             assertThat(census.preview()).contains(census.systemId().orElseThrow().toString());
         }
-        try (Census restarted = Fixtures.demo(server.uri(), stateDir, clock).build()) {
-            assertThat(restarted.preview()).doesNotContain(server.requests().get(0).path().substring(28));
+        try (Census restarted = demo.builder().build()) {
+            assertThat(restarted.preview()).doesNotContain(demo.server().requests().get(0).path().substring(28));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.census.server;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.census.protocol.Channel;
 import dev.census.registry.ProductDefinition;
 import dev.census.registry.Registry;
@@ -38,7 +40,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -235,23 +236,18 @@ public final class CensusServer implements AutoCloseable {
         private Builder() {
         }
 
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
+        public Builder host(String host) { this.host = requireNonNull(host, "host"); return this; }
 
         /** The port to listen on; 0 picks a free one. */
         public Builder port(int port) {
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("port must be between 0 and 65535");
-            }
+            checkArgument(port >= 0 && port <= 65_535, "port must be between 0 and 65535");
             this.port = port;
             return this;
         }
 
         /** Keeps data in a DuckDB file in this directory (the embedded default). */
         public Builder dataDir(Path dataDir) {
-            Objects.requireNonNull(dataDir, "dataDir");
+            requireNonNull(dataDir, "dataDir");
             this.store = () -> DuckDbReportStore.open(dataDir);
             return this;
         }
@@ -268,76 +264,55 @@ public final class CensusServer implements AutoCloseable {
 
         /** Keeps data in the given store; the server closes it. */
         public Builder store(ReportStore store) {
-            Objects.requireNonNull(store, "store");
+            requireNonNull(store, "store");
             this.store = () -> store;
             return this;
         }
 
-        public Builder registry(Registry registry) {
-            this.registry = Objects.requireNonNull(registry, "registry");
-            return this;
-        }
+        public Builder registry(Registry registry) { this.registry = requireNonNull(registry, "registry"); return this; }
 
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
+        public Builder clock(Clock clock) { this.clock = requireNonNull(clock, "clock"); return this; }
 
         /** Enables the admin API behind this bearer token; null (the default) leaves it off. */
         public Builder adminToken(String adminToken) {
-            if (adminToken != null && adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
-                throw new IllegalArgumentException("adminToken must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters");
-            }
+            checkArgument(adminToken == null || adminToken.length() >= MIN_ADMIN_TOKEN_LENGTH,
+                    "adminToken must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters");
             this.adminToken = adminToken;
             return this;
         }
 
         /** Lets a report's sent_at choose its UTC day within retention: for simulations and imports only. */
-        public Builder allowBackdatedReports(boolean allow) {
-            this.allowBackdatedReports = allow;
-            return this;
-        }
+        public Builder allowBackdatedReports(boolean allow) { this.allowBackdatedReports = allow; return this; }
 
         public Builder retentionDays(int days) {
-            if (days < 1) {
-                throw new IllegalArgumentException("retentionDays must be at least 1");
-            }
+            checkArgument(days >= 1, "retentionDays must be at least 1");
             this.retentionDays = days;
             return this;
         }
 
         /** The smallest group published on its own in summaries. */
         public Builder k(int k) {
-            if (k < 1) {
-                throw new IllegalArgumentException("k must be at least 1");
-            }
+            checkArgument(k >= 1, "k must be at least 1");
             this.k = k;
             return this;
         }
 
         /** Reports waiting for their commit at most; beyond, 503 with Retry-After. */
         public Builder queueCapacity(int capacity) {
-            if (capacity < 1) {
-                throw new IllegalArgumentException("queueCapacity must be positive");
-            }
+            checkArgument(capacity >= 1, "queueCapacity must be positive");
             this.queueCapacity = capacity;
             return this;
         }
 
         /** Whether the daily jobs run on their own schedule (tests trigger them instead). */
-        public Builder dailyJobs(boolean enabled) {
-            this.dailyJobs = enabled;
-            return this;
-        }
+        public Builder dailyJobs(boolean enabled) { this.dailyJobs = enabled; return this; }
 
         /**
          * Report posts accepted per client address and minute (0 = unlimited). An internal proxy
          * that forwards many installations needs a higher limit.
          */
         public Builder rateLimitPerMinute(int perMinute) {
-            if (perMinute < 0) {
-                throw new IllegalArgumentException("rateLimitPerMinute must not be negative");
-            }
+            checkArgument(perMinute >= 0, "rateLimitPerMinute must not be negative");
             this.rateLimitPerMinute = perMinute;
             return this;
         }
@@ -359,6 +334,12 @@ public final class CensusServer implements AutoCloseable {
                 throw new IllegalStateException("dataDir, database or store is required");
             }
             return new CensusServer(this);
+        }
+
+        private static void checkArgument(boolean valid, String message) {
+            if (!valid) {
+                throw new IllegalArgumentException(message);
+            }
         }
     }
 }

@@ -4,23 +4,19 @@ import static dev.census.testing.CensusClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.census.server.testing.RunningServer;
 import dev.census.server.testing.TestServers;
-import dev.census.testing.CensusClient;
 import dev.census.testing.Reports;
-import dev.census.testing.TestClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,22 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Bad input gets the right 4xx with an RFC 9457 problem naming the field, and never changes the store. */
 class BadInputTest {
 
-    @TempDir
-    static Path dataDir;
-
-    private static CensusServer server;
-    private static CensusClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TestServers.start(dataDir, TestClock.at("2026-03-11T08:00:00Z"));
-        client = new CensusClient(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer running = RunningServer.at("2026-03-11T08:00:00Z");
 
     static Stream<Arguments> badReports() {
         String valid = Reports.report().sentAt("2026-03-11T07:00:00Z").json();
@@ -73,15 +55,15 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badReports")
     void badReportsGetAProblemNamingTheFieldAndStoreNothing(String what, String body, int status, String field) {
-        long before = server.store().countReports("demo");
-        HttpResponse<String> answer = client.postReport(body);
+        long before = running.server().store().countReports("demo");
+        HttpResponse<String> answer = running.client().postReport(body);
         assertProblem(answer, status, field);
-        assertThat(server.store().countReports("demo")).isEqualTo(before);
+        assertThat(running.server().store().countReports("demo")).isEqualTo(before);
     }
 
     @Test
     void wrongContentTypeIs415() {
-        HttpResponse<String> answer = client.send(client.reportRequest(
+        HttpResponse<String> answer = running.client().send(running.client().reportRequest(
                 Reports.report().json().getBytes(StandardCharsets.UTF_8), "text/plain").build());
         assertProblem(answer, 415, null);
     }
@@ -89,15 +71,15 @@ class BadInputTest {
     @Test
     void oversizeBodiesAre413EvenWhenTheyArriveGzipped() throws IOException {
         String huge = Reports.report().metric("database.engine", "\"" + "a".repeat(70_000) + "\"").json();
-        assertProblem(client.postReport(huge), 413, null);
-        HttpResponse<String> bomb = client.send(client.reportRequest(gzip(huge), "application/json")
+        assertProblem(running.client().postReport(huge), 413, null);
+        HttpResponse<String> bomb = running.client().send(running.client().reportRequest(gzip(huge), "application/json")
                 .header("Content-Encoding", "gzip").build());
         assertProblem(bomb, 413, null);
     }
 
     @Test
     void gzipBodiesAreAccepted() throws IOException {
-        HttpResponse<String> answer = client.send(client.reportRequest(
+        HttpResponse<String> answer = running.client().send(running.client().reportRequest(
                 gzip(Reports.report().sentAt("2026-03-11T07:00:00Z").json()), "application/json")
                 .header("Content-Encoding", "gzip").build());
         assertThat(answer.statusCode()).isEqualTo(202);
@@ -105,8 +87,8 @@ class BadInputTest {
 
     @Test
     void unknownAndUnapprovedMetricsAreDroppedAndListedWhileTheRestIsKept() {
-        long before = server.store().countReports("demo");
-        HttpResponse<String> answer = client.postReport(Reports.report().sentAt("2026-03-11T07:00:00Z")
+        long before = running.server().store().countReports("demo");
+        HttpResponse<String> answer = running.client().postReport(Reports.report().sentAt("2026-03-11T07:00:00Z")
                 .metric("workers.processes", "3")
                 .metric("no.such.metric", "1")
                 .metric("repositories.count", "40")
@@ -119,15 +101,15 @@ class BadInputTest {
                 + "{\"field\":\"metrics.no.such.metric\",\"reason\":\"unknown_metric\"},"
                 + "{\"field\":\"metrics.repositories.count\",\"reason\":\"not_approved\"},"
                 + "{\"field\":\"metrics.storage.backend\",\"reason\":\"pii:hostname\"}]");
-        assertThat(server.store().countReports("demo")).isEqualTo(before + 1);
-        JsonNode stats = json(client.admin("GET", "/api/v1/admin/stats", TestServers.ADMIN_TOKEN));
+        assertThat(running.server().store().countReports("demo")).isEqualTo(before + 1);
+        JsonNode stats = json(running.client().admin("GET", "/api/v1/admin/stats", TestServers.ADMIN_TOKEN));
         assertThat(stats.at("/dropped/unknown_metric").asLong()).isPositive();
         assertThat(stats.at("/dropped/pii:hostname").asLong()).isPositive();
     }
 
     @Test
     void aPhoneACardANationalIdOrADisguisedEmailInAMetricIsDroppedAndCountedByItsKind() {
-        JsonNode before = json(client.admin("GET", "/api/v1/admin/stats", TestServers.ADMIN_TOKEN));
+        JsonNode before = json(running.client().admin("GET", "/api/v1/admin/stats", TestServers.ADMIN_TOKEN));
         Map<String, String> reasons = Map.of(
                 "+1 415 555 0100", "pii:phone",
                 "4111 1111 1111 1111", "pii:payment_card",
@@ -135,14 +117,14 @@ class BadInputTest {
                 "DE89370400440532013000", "pii:national_id",
                 "ops [at] acme [dot] com", "pii:disguised_email");
         reasons.forEach((value, reason) -> {
-            HttpResponse<String> answer = client.postReport(Reports.report().sentAt("2026-03-11T07:00:00Z")
+            HttpResponse<String> answer = running.client().postReport(Reports.report().sentAt("2026-03-11T07:00:00Z")
                     .metric("workers.processes", "3").metric("storage.backend", "\"" + value + "\"").json());
             assertThat(answer.statusCode()).as(value).isEqualTo(202);
             assertThat(json(answer).get("dropped").toString()).as(value)
                     .isEqualTo("[{\"field\":\"metrics.storage.backend\",\"reason\":\"" + reason + "\"}]");
         });
 
-        JsonNode stats = json(client.admin("GET", "/api/v1/admin/stats", TestServers.ADMIN_TOKEN));
+        JsonNode stats = json(running.client().admin("GET", "/api/v1/admin/stats", TestServers.ADMIN_TOKEN));
         assertThat(stats.at("/dropped/pii:phone").asLong()).isEqualTo(before.at("/dropped/pii:phone").asLong() + 1);
         assertThat(stats.at("/dropped/pii:national_id").asLong()).isEqualTo(before.at("/dropped/pii:national_id").asLong() + 2);
         assertThat(stats.at("/dropped/pii:payment_card").asLong()).isPositive();
@@ -151,8 +133,8 @@ class BadInputTest {
 
     @Test
     void aDottedQuadComponentVersionIsKeptUnlessItIsAPrivateLoopbackOrLinkLocalAddress() {
-        long before = server.store().countReports("demo");
-        HttpResponse<String> answer = client.postReport(Reports.report().sentAt("2026-03-11T07:00:00Z").channel("dev")
+        long before = running.server().store().countReports("demo");
+        HttpResponse<String> answer = running.client().postReport(Reports.report().sentAt("2026-03-11T07:00:00Z").channel("dev")
                 .component("core", "2.0.0.1").component("rpm", "10.0.0.1").component("python", "1.2.3.4")
                 .component("container", "192.168.1.20").component("ansible", "127.0.0.1").component("deb", "169.254.1.1")
                 .json());
@@ -163,13 +145,13 @@ class BadInputTest {
                 + "{\"field\":\"components[3]\",\"reason\":\"pii:ipv4\"},"
                 + "{\"field\":\"components[4]\",\"reason\":\"pii:ipv4\"},"
                 + "{\"field\":\"components[5]\",\"reason\":\"pii:ipv4\"}]");
-        assertThat(server.store().countReports("demo")).isEqualTo(before + 1);
+        assertThat(running.server().store().countReports("demo")).isEqualTo(before + 1);
     }
 
     @Test
     void seededRandomBytesNeverYieldA5xxOrAStoredReport() {
         Random random = new Random(20261128);
-        long before = server.store().countReports("demo");
+        long before = running.server().store().countReports("demo");
         String valid = Reports.report().sentAt("2026-03-11T07:00:00Z").component("core", "3.49.1")
                 .metric("workers.processes", "4").json();
         for (int i = 0; i < 300; i++) {
@@ -178,10 +160,10 @@ class BadInputTest {
             for (int f = 0; f < flips; f++) {
                 body[random.nextInt(body.length)] = (byte) random.nextInt(256);
             }
-            HttpResponse<String> answer = client.send(client.reportRequest(body, "application/json").build());
+            HttpResponse<String> answer = running.client().send(running.client().reportRequest(body, "application/json").build());
             assertThat(answer.statusCode()).as("mutation %d", i).isIn(202, 400, 413, 422);
         }
-        assertThat(server.store().countReports("demo")).isGreaterThanOrEqualTo(before);
+        assertThat(running.server().store().countReports("demo")).isGreaterThanOrEqualTo(before);
     }
 
     private static void assertProblem(HttpResponse<String> answer, int status, String field) {

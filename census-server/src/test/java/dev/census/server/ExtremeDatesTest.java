@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.census.server.testing.CapturedLog;
+import dev.census.server.testing.RunningServer;
 import dev.census.server.testing.TestServers;
-import dev.census.testing.CensusClient;
 import dev.census.testing.Reports;
-import dev.census.testing.TestClock;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,23 +29,13 @@ class ExtremeDatesTest {
     private static final String LATEST = "+999999999-12-31";
     private static final String EARLIEST = "-999999999-01-01";
 
-    @TempDir
-    static Path dataDir;
-
-    private static CensusServer server;
-    private static CensusClient client;
+    @RegisterExtension
+    static final RunningServer running = RunningServer.at("2026-03-11T08:00:00Z");
 
     @BeforeAll
-    static void start() {
-        server = TestServers.start(dataDir, TestClock.at("2026-03-11T08:00:00Z"));
-        client = new CensusClient(server.port());
-        assertThat(client.postReport(Reports.report().sentAt("2026-03-10T07:00:00Z").json()).statusCode()).isEqualTo(202);
-        server.runDailyJobs();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void publishOneDay() {
+        assertThat(running.client().postReport(Reports.report().sentAt("2026-03-10T07:00:00Z").json()).statusCode()).isEqualTo(202);
+        running.server().runDailyJobs();
     }
 
     static Stream<Arguments> outOfWindow() {
@@ -68,7 +55,7 @@ class ExtremeDatesTest {
     void apiDaysOutsideTheWindowAreABadRequestNamingTheParameter(String query, String field) {
         try (CapturedLog log = CapturedLog.start()) {
             for (String path : List.of("/api/v1/products/demo/series/systems", "/api/v1/products/demo/summaries")) {
-                HttpResponse<String> answer = client.get(path + "?" + query.replace("+", "%2B"));
+                HttpResponse<String> answer = running.client().get(path + "?" + query.replace("+", "%2B"));
                 assertThat(answer.statusCode()).as(path).isEqualTo(400);
                 assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
                 JsonNode problem = json(answer);
@@ -83,7 +70,7 @@ class ExtremeDatesTest {
     @MethodSource("outOfWindow")
     void pageDaysOutsideTheWindowAreABadRequestPage(String query, String field) {
         try (CapturedLog log = CapturedLog.start()) {
-            HttpResponse<String> page = client.get("/p/demo?" + query.replace("+", "%2B"));
+            HttpResponse<String> page = running.client().get("/p/demo?" + query.replace("+", "%2B"));
             assertThat(page.statusCode()).isEqualTo(400);
             assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
             assertThat(page.body()).contains("<h1>Bad request</h1>", field, "href=\"/p/demo\"");
@@ -93,7 +80,7 @@ class ExtremeDatesTest {
 
     @Test
     void aMalformedPageDayIsABadRequestPageToo() {
-        HttpResponse<String> page = client.get("/p/demo?from=yesterday");
+        HttpResponse<String> page = running.client().get("/p/demo?from=yesterday");
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains("from must be a day such as");
@@ -101,17 +88,17 @@ class ExtremeDatesTest {
 
     @Test
     void theEdgesOfTheWindowAreAnswered() {
-        assertThat(client.get("/api/v1/products/demo/series/systems?from=2000-01-01&to=2000-01-31").statusCode()).isEqualTo(200);
-        assertThat(client.get("/api/v1/products/demo/series/systems?from=2027-03-01&to=2027-03-11").statusCode()).isEqualTo(200);
-        assertThat(client.get("/p/demo?from=2027-03-11&to=2027-03-11").statusCode()).isEqualTo(200);
+        assertThat(running.client().get("/api/v1/products/demo/series/systems?from=2000-01-01&to=2000-01-31").statusCode()).isEqualTo(200);
+        assertThat(running.client().get("/api/v1/products/demo/series/systems?from=2027-03-01&to=2027-03-11").statusCode()).isEqualTo(200);
+        assertThat(running.client().get("/p/demo?from=2027-03-11&to=2027-03-11").statusCode()).isEqualTo(200);
     }
 
     @Test
     void theDefaultFromOfAnEarlyToStaysInsideTheWindow() {
-        JsonNode series = json(client.get("/api/v1/products/demo/series/systems?to=2000-01-05"));
+        JsonNode series = json(running.client().get("/api/v1/products/demo/series/systems?to=2000-01-05"));
         assertThat(series.get("days").get(0).asText()).isEqualTo("2000-01-01");
         assertThat(series.get("days")).hasSize(5);
-        assertThat(client.get("/p/demo?to=2000-01-05").statusCode()).isEqualTo(200);
+        assertThat(running.client().get("/p/demo?to=2000-01-05").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -119,7 +106,7 @@ class ExtremeDatesTest {
         for (String day : List.of(LATEST, EARLIEST, "1970-01-01")) {
             String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(
                     (day + "\u001fsystems\u001fbucket\u001factive_1d").getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> answer = client.get("/api/v1/products/demo/summaries?cursor=" + cursor);
+            HttpResponse<String> answer = running.client().get("/api/v1/products/demo/summaries?cursor=" + cursor);
             assertThat(answer.statusCode()).as(day).isEqualTo(400);
             assertThat(json(answer).get("field").asText()).isEqualTo("cursor");
         }
@@ -128,7 +115,7 @@ class ExtremeDatesTest {
     @Test
     void adminSummarizeRefusesDaysOutsideTheWindow() {
         for (String query : List.of("from=" + LATEST, "to=" + EARLIEST, "from=1999-01-01")) {
-            HttpResponse<String> answer = client.admin("POST", "/api/v1/admin/summarize?" + query.replace("+", "%2B"), TestServers.ADMIN_TOKEN);
+            HttpResponse<String> answer = running.client().admin("POST", "/api/v1/admin/summarize?" + query.replace("+", "%2B"), TestServers.ADMIN_TOKEN);
             assertThat(answer.statusCode()).as(query).isEqualTo(400);
             assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         }

@@ -3,23 +3,19 @@ package dev.census.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.census.server.testing.RawConnection;
+import dev.census.server.testing.RunningServer;
 import dev.census.server.testing.TestServers;
-import dev.census.testing.CensusClient;
 import dev.census.testing.Reports;
-import dev.census.testing.TestClock;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a browser, a keep-alive client or a crafted header can make of the HTTP layer: the admin
@@ -30,27 +26,13 @@ class HttpHardeningTest {
 
     private static final String ELSEWHERE = "https://elsewhere.example";
 
-    @TempDir
-    static Path dataDir;
-
-    private static CensusServer server;
-    private static CensusClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TestServers.start(dataDir, TestClock.at("2026-03-11T08:00:00Z"));
-        client = new CensusClient(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer running = RunningServer.at("2026-03-11T08:00:00Z");
 
     @Test
     void aCaseVariantOfTheTokenIsRefusedAfterTheRightTokenOnTheSameConnection() {
         String variant = TestServers.ADMIN_TOKEN.toUpperCase(Locale.ROOT);
-        try (RawConnection connection = RawConnection.open(server.port())) {
+        try (RawConnection connection = RawConnection.open(running.server().port())) {
             assertThat(connection.exchange(adminStats(TestServers.ADMIN_TOKEN)).status()).isEqualTo(200);
             assertThat(connection.exchange(adminStats(variant)).status()).isEqualTo(401);
             assertThat(connection.exchange(adminStats(TestServers.ADMIN_TOKEN)).status()).isEqualTo(200);
@@ -60,7 +42,7 @@ class HttpHardeningTest {
     @Test
     void theRightTokenIsAcceptedAfterACaseVariantOnTheSameConnection() {
         String variant = "Secret-Token";
-        try (RawConnection connection = RawConnection.open(server.port())) {
+        try (RawConnection connection = RawConnection.open(running.server().port())) {
             assertThat(connection.exchange(adminStats(variant)).status()).isEqualTo(401);
             assertThat(connection.exchange(adminStats(TestServers.ADMIN_TOKEN)).status()).isEqualTo(200);
             assertThat(connection.exchange(adminStats(variant)).status()).isEqualTo(401);
@@ -70,27 +52,27 @@ class HttpHardeningTest {
     @Test
     void aMethodOverrideHeaderNeverTurnsAPostOrAGetIntoADelete() {
         UUID system = UUID.randomUUID();
-        assertThat(client.postReport(Reports.report().system(system).sentAt("2026-03-11T07:00:00Z").json()).statusCode())
+        assertThat(running.client().postReport(Reports.report().system(system).sentAt("2026-03-11T07:00:00Z").json()).statusCode())
                 .isEqualTo(202);
-        long before = server.store().countReports("demo");
-        String path = client.base() + "/api/v1/products/demo/systems/" + system;
+        long before = running.server().store().countReports("demo");
+        String path = running.client().base() + "/api/v1/products/demo/systems/" + system;
         for (String method : List.of("POST", "GET", "PUT", "PATCH")) {
             for (String header : List.of("X-HTTP-Method-Override", "x-http-method-override")) {
-                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(path))
+                HttpResponse<String> answer = running.client().send(HttpRequest.newBuilder(URI.create(path))
                         .method(method, HttpRequest.BodyPublishers.noBody()).header(header, "DELETE").build());
                 assertThat(answer.statusCode()).as(method + " with " + header).isNotEqualTo(204).isLessThan(500);
             }
         }
-        assertThat(server.store().countReports("demo")).isEqualTo(before);
-        assertThat(client.delete("/api/v1/products/demo/systems/" + system).statusCode()).isEqualTo(204);
-        assertThat(server.store().countReports("demo")).isEqualTo(before - 1);
+        assertThat(running.server().store().countReports("demo")).isEqualTo(before);
+        assertThat(running.client().delete("/api/v1/products/demo/systems/" + system).statusCode()).isEqualTo(204);
+        assertThat(running.server().store().countReports("demo")).isEqualTo(before - 1);
     }
 
     @Test
     void publicReadsMayBeFetchedFromAnyOrigin() {
         for (String path : List.of("/api/v1/products", "/api/v1/products/demo/metrics",
                 "/api/v1/products/demo/summaries", "/api/v1/products/demo/series/systems", "/api/v1/products/nope/metrics")) {
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(client.base() + path))
+            HttpResponse<String> answer = running.client().send(HttpRequest.newBuilder(URI.create(running.client().base() + path))
                     .header("Origin", ELSEWHERE).GET().build());
             assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).as(path).hasValue("*");
             HttpResponse<String> preflight = preflight(path, "GET", null);
@@ -109,18 +91,18 @@ class HttpHardeningTest {
         assertNoCors(preflight("/api/v1/admin/stats", "GET", "authorization"), "admin preflight");
         assertNoCors(preflight("/api/v1/admin/summarize", "POST", "authorization"), "admin preflight");
         assertNoCors(preflight("/api/v1/products", "PUT", null), "PUT preflight on a public read");
-        assertNoCors(client.send(HttpRequest.newBuilder(URI.create(client.base() + system)).header("Origin", ELSEWHERE)
+        assertNoCors(running.client().send(HttpRequest.newBuilder(URI.create(running.client().base() + system)).header("Origin", ELSEWHERE)
                 .DELETE().build()), "DELETE");
-        assertNoCors(client.send(HttpRequest.newBuilder(URI.create(client.base() + "/api/v1/admin/stats"))
+        assertNoCors(running.client().send(HttpRequest.newBuilder(URI.create(running.client().base() + "/api/v1/admin/stats"))
                 .header("Origin", ELSEWHERE).header("Authorization", "Bearer " + TestServers.ADMIN_TOKEN).GET().build()), "admin GET");
-        assertNoCors(client.send(client.reportRequest(Reports.report().json().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        assertNoCors(running.client().send(running.client().reportRequest(Reports.report().json().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "application/json").header("Origin", ELSEWHERE).build()), "report POST");
     }
 
     @Test
     void pagesForbidFramingSniffingReferrersAndForeignOrInlineScripts() {
         for (String path : List.of("/", "/privacy", "/p/demo", "/p/demo/about", "/p/nope")) {
-            HttpResponse<String> page = client.get(path);
+            HttpResponse<String> page = running.client().get(path);
             assertThat(page.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
             String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
             assertThat(csp).as(path).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'",
@@ -131,18 +113,18 @@ class HttpHardeningTest {
             assertThat(inlineScripts(page.body())).as(path + ": a script without src runs only if it is data").isEmpty();
             assertThat(page.body()).as(path).doesNotContainPattern("(?i)\\sstyle=|\\son[a-z]+=|<style");
         }
-        HttpResponse<String> api = client.get("/api/v1/products");
+        HttpResponse<String> api = running.client().get("/api/v1/products");
         assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(client.get("/static/dashboard.js").headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(running.client().get("/static/dashboard.js").headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
     @Test
     void adminAnswersAreNeverCached() {
-        assertThat(client.admin("GET", "/api/v1/admin/stats", TestServers.ADMIN_TOKEN).headers().firstValue("Cache-Control"))
+        assertThat(running.client().admin("GET", "/api/v1/admin/stats", TestServers.ADMIN_TOKEN).headers().firstValue("Cache-Control"))
                 .hasValue("no-store");
-        assertThat(client.admin("GET", "/api/v1/admin/stats", "wrong-token").headers().firstValue("Cache-Control"))
+        assertThat(running.client().admin("GET", "/api/v1/admin/stats", "wrong-token").headers().firstValue("Cache-Control"))
                 .hasValue("no-store");
-        assertThat(client.admin("POST", "/api/v1/admin/summarize", TestServers.ADMIN_TOKEN).headers().firstValue("Cache-Control"))
+        assertThat(running.client().admin("POST", "/api/v1/admin/summarize", TestServers.ADMIN_TOKEN).headers().firstValue("Cache-Control"))
                 .hasValue("no-store");
     }
 
@@ -151,13 +133,13 @@ class HttpHardeningTest {
     }
 
     private static HttpResponse<String> preflight(String path, String method, String headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(running.client().base() + path))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", ELSEWHERE).header("Access-Control-Request-Method", method);
         if (headers != null) {
             request.header("Access-Control-Request-Headers", headers);
         }
-        return client.send(request.build());
+        return running.client().send(request.build());
     }
 
     private static void assertNoCors(HttpResponse<String> answer, String what) {

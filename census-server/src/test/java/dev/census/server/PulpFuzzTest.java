@@ -3,18 +3,13 @@ package dev.census.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.census.server.testing.FuzzRun;
-import dev.census.server.testing.MemoryTempDir;
-import dev.census.testing.TestClock;
 import dev.census.server.testing.PulpMutations;
-import dev.census.server.testing.TestServers;
+import dev.census.server.testing.RunningServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two thousand seeded mutations of pulpcore's protobuf message over real HTTP, at all three Pulp
@@ -25,20 +20,8 @@ class PulpFuzzTest {
 
     private static final int INPUTS = 2_000;
 
-    @TempDir(factory = MemoryTempDir.class)
-    Path dataDir;
-
-    private CensusServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServers.start(dataDir, TestClock.at("2026-03-11T08:00:00Z"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final RunningServer running = RunningServer.at("2026-03-11T08:00:00Z").freshForEachTest().inMemory();
 
     @Test
     void mutatedPulpMessagesNeverGetA5xxAndOnlyAcceptedOnesAreStored() {
@@ -47,7 +30,7 @@ class PulpFuzzTest {
         long storedBefore = stored();
         for (int i = 0; i < INPUTS; i++) {
             PulpMutations.Input input = mutations.next();
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + input.path()))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.server().port() + input.path()))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(input.body()));
             if (input.contentType() != null) {
                 request.header("Content-Type", input.contentType());
@@ -63,6 +46,6 @@ class PulpFuzzTest {
     }
 
     private long stored() {
-        return List.of("pulp", "demo").stream().mapToLong(product -> server.store().countReports(product)).sum();
+        return List.of("pulp", "demo").stream().mapToLong(product -> running.server().store().countReports(product)).sum();
     }
 }

@@ -3,21 +3,17 @@ package dev.census.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.census.server.testing.FuzzRun;
-import dev.census.testing.Fleet;
-import dev.census.server.testing.MemoryTempDir;
-import dev.census.testing.TestClock;
 import dev.census.server.testing.ReportMutations;
+import dev.census.server.testing.RunningServer;
 import dev.census.server.testing.TestServers;
+import dev.census.testing.Fleet;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Ten thousand seeded mutations of valid Census JSON reports over real HTTP: none is answered 5xx or
@@ -29,20 +25,8 @@ class ReportFuzzTest {
     private static final int INPUTS = 10_000;
     private static final List<String> PRODUCTS = List.of("demo", "pulp");
 
-    @TempDir(factory = MemoryTempDir.class)
-    Path dataDir;
-
-    private CensusServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServers.start(dataDir, TestClock.at("2026-03-11T08:00:00Z"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final RunningServer running = RunningServer.at("2026-03-11T08:00:00Z").freshForEachTest().inMemory();
 
     @Test
     void mutatedReportsNeverGetA5xxAndOnlyAcceptedOnesAreStored() {
@@ -86,7 +70,7 @@ class ReportFuzzTest {
     }
 
     private long stored() {
-        return PRODUCTS.stream().mapToLong(product -> server.store().countReports(product)).sum();
+        return PRODUCTS.stream().mapToLong(product -> running.server().store().countReports(product)).sum();
     }
 
     private HttpRequest get(String path) {
@@ -94,6 +78,6 @@ class ReportFuzzTest {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return URI.create("http://127.0.0.1:" + running.server().port() + path);
     }
 }

@@ -95,13 +95,9 @@ class StorageFaultTest {
             assertGeneric503(notReady.body());
 
             Files.move(temp.resolve("away.duckdb"), file);
-            await().atMost(Duration.ofSeconds(30)).until(() -> client.get("/readyz").statusCode() == 200);
-            assertThat(postWaves(client, 1, 4)).containsOnly(202);
-            assertStoredExactlyTheAcknowledged(server.store());
+            healsAndStoresExactlyTheAcknowledged(server, client, 4);
         }
-        try (CensusServer restarted = TestServers.start(dataDir, clock)) {
-            assertStoredExactlyTheAcknowledged(restarted.store());
-        }
+        assertARestartStoresExactlyTheAcknowledged(dataDir);
     }
 
     @Test
@@ -123,14 +119,10 @@ class StorageFaultTest {
             assertThat(file).as("not created again under the running server").doesNotExist();
 
             Files.copy(backup, file);
-            await().atMost(Duration.ofSeconds(30)).until(() -> client.get("/readyz").statusCode() == 200);
-            assertThat(postWaves(client, 1, 3)).containsOnly(202);
             inTheDeletedFile.forEach(sent::remove); // acknowledged into the file that was deleted, and gone with it
-            assertStoredExactlyTheAcknowledged(server.store());
+            healsAndStoresExactlyTheAcknowledged(server, client, 3);
         }
-        try (CensusServer restarted = TestServers.start(dataDir, clock)) {
-            assertStoredExactlyTheAcknowledged(restarted.store());
-        }
+        assertARestartStoresExactlyTheAcknowledged(dataDir);
     }
 
     @Test
@@ -150,13 +142,9 @@ class StorageFaultTest {
             } finally {
                 unwritable.close();
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> client.get("/readyz").statusCode() == 200);
-            assertThat(postWaves(client, 1, 3)).containsOnly(202);
-            assertStoredExactlyTheAcknowledged(server.store());
+            healsAndStoresExactlyTheAcknowledged(server, client, 3);
         }
-        try (CensusServer restarted = TestServers.start(dataDir, clock)) {
-            assertStoredExactlyTheAcknowledged(restarted.store());
-        }
+        assertARestartStoresExactlyTheAcknowledged(dataDir);
     }
 
     @Test
@@ -187,6 +175,19 @@ class StorageFaultTest {
     }
 
     /** Posts {@code waves} times {@code width} reports at once; returns the statuses in order. */
+    /** Once /readyz is 200 again, a wave of this width is accepted and the store holds exactly what was acknowledged. */
+    private void healsAndStoresExactlyTheAcknowledged(CensusServer server, CensusClient client, int width) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.get("/readyz").statusCode() == 200);
+        assertThat(postWaves(client, 1, width)).containsOnly(202);
+        assertStoredExactlyTheAcknowledged(server.store());
+    }
+
+    private void assertARestartStoresExactlyTheAcknowledged(Path dataDir) {
+        try (CensusServer restarted = TestServers.start(dataDir, clock)) {
+            assertStoredExactlyTheAcknowledged(restarted.store());
+        }
+    }
+
     private List<Integer> postWaves(CensusClient client, int waves, int width) {
         List<Integer> statuses = new ArrayList<>();
         for (int wave = 0; wave < waves; wave++) {

@@ -4,20 +4,15 @@ import static dev.census.testing.CensusClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.census.server.testing.TestServers;
-import dev.census.testing.CensusClient;
+import dev.census.server.testing.RunningServer;
 import dev.census.testing.Reports;
-import dev.census.testing.TestClock;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,22 +25,8 @@ class StrictReportJsonTest {
 
     private static final String SENT_AT = "2026-03-11T07:00:00Z";
 
-    @TempDir
-    static Path dataDir;
-
-    private static CensusServer server;
-    private static CensusClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TestServers.start(dataDir, TestClock.at("2026-03-11T08:00:00Z"));
-        client = new CensusClient(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer running = RunningServer.at("2026-03-11T08:00:00Z");
 
     static Stream<Arguments> ambiguous() {
         String valid = Reports.report().sentAt(SENT_AT).component("core", "3.49.1").metric("workers.processes", "4").json();
@@ -69,19 +50,19 @@ class StrictReportJsonTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("ambiguous")
     void ambiguousOrOverflowingReportsAreRefusedNamingTheFieldAndStoreNothing(String what, String body, int status, String field) {
-        long before = server.store().countReports("demo") + server.store().countReports("pulp");
-        HttpResponse<String> answer = client.postReport(body);
+        long before = running.server().store().countReports("demo") + running.server().store().countReports("pulp");
+        HttpResponse<String> answer = running.client().postReport(body);
         assertThat(answer.statusCode()).isEqualTo(status);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = json(answer);
         assertThat(problem.get("field").asText()).isEqualTo(field);
-        assertThat(server.store().countReports("demo") + server.store().countReports("pulp")).isEqualTo(before);
+        assertThat(running.server().store().countReports("demo") + running.server().store().countReports("pulp")).isEqualTo(before);
     }
 
     @Test
     void productionReportsCarryOnlyStrictReleasesAndDevReportsAnything() {
         Random random = new Random(20260311L);
-        long before = server.store().countReports("demo");
+        long before = running.server().store().countReports("demo");
         int accepted = 0;
         for (int i = 0; i < 60; i++) {
             String release = release(random);
@@ -98,7 +79,7 @@ class StrictReportJsonTest {
             assertThat(post("dev", List.of(release)).statusCode()).as("dev %s", release).isEqualTo(202);
             accepted += 3;
         }
-        assertThat(server.store().countReports("demo")).isEqualTo(before + accepted);
+        assertThat(running.server().store().countReports("demo")).isEqualTo(before + accepted);
     }
 
     private static HttpResponse<String> post(String channel, List<String> versions) {
@@ -106,7 +87,7 @@ class StrictReportJsonTest {
         for (int i = 0; i < versions.size(); i++) {
             report.component(i == 0 ? "core" : "plugin" + i, versions.get(i));
         }
-        return client.postReport(report.json());
+        return running.client().postReport(report.json());
     }
 
     private static String release(Random random) {

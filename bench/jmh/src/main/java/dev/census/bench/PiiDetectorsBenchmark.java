@@ -32,7 +32,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class PiiDetectorsBenchmark {
 
     /** Fixed for every run, so figures before and after a detector change compare the same work. */
-    static final List<String> MIX = List.of(
+    public static final List<String> MIX = List.of(
             // component versions (pulpcore and plugins, the demo fleet, pre-releases)
             "3.49.1", "3.22.0.dev", "2.0.0a6", "3.18.0", "1.12.3", "0.21.4", "2.19.1", "3.6.5.post2",
             "3.0.0rc9", "3.25.2", "4.9.0", "1.0.0b2", "3.50.0.dev", "2.2.0.post0", "0.10.0", "17.0.4.1+1",

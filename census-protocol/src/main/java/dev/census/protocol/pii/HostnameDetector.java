@@ -37,24 +37,15 @@ final class HostnameDetector implements PiiDetector {
         if (text.indexOf('.') < 0 && text.indexOf('@') < 0) {
             return Optional.empty();
         }
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            if (!inRun(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < n && inRun(text.charAt(i))) {
-                i++;
-            }
-            int end = i;
+        Optional<PiiFinding> dotted = Spans.firstRun(text, HostnameDetector::inRun, (start, end) -> {
             while (end > start && text.charAt(end - 1) == '.') {
                 end--;
             }
-            if (end > start && isHostName(text.substring(start, end))) {
-                return Optional.of(new PiiFinding(PiiKind.HOSTNAME, start, end));
-            }
+            return end > start && isHostName(text.substring(start, end))
+                    ? Optional.of(new PiiFinding(PiiKind.HOSTNAME, start, end)) : Optional.empty();
+        });
+        if (dotted.isPresent()) {
+            return dotted;
         }
         if (text.indexOf('@') < 0) {
             return Optional.empty();

@@ -12,28 +12,11 @@ final class Ipv6Detector implements PiiDetector {
 
     @Override
     public Optional<PiiFinding> scan(String text) {
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            if (!inRun(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < n && inRun(text.charAt(i))) {
-                i++;
-            }
-            int end = i;
+        return Spans.firstRun(text, Ipv6Detector::inRun, (start, end) -> {
             boolean apart = (start == 0 || !Spans.isWordChar(text.charAt(start - 1)))
-                    && (end == n || !Spans.isWordChar(text.charAt(end)));
-            if (apart) {
-                Optional<PiiFinding> finding = address(text, start, end);
-                if (finding.isPresent()) {
-                    return finding;
-                }
-            }
-        }
-        return Optional.empty();
+                    && (end == text.length() || !Spans.isWordChar(text.charAt(end)));
+            return apart ? address(text, start, end) : Optional.empty();
+        });
     }
 
     private static Optional<PiiFinding> address(String text, int start, int end) {

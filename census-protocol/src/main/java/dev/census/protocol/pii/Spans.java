@@ -26,6 +26,37 @@ final class Spans {
         return firstMatch(kind, pattern, text, m -> true);
     }
 
+    /** Which characters make up a run. */
+    interface CharClass {
+        boolean contains(char c);
+    }
+
+    /** What a run of characters at {@code [start, end)} is, if it is a finding. */
+    interface RunCheck {
+        Optional<PiiFinding> check(int start, int end);
+    }
+
+    /** The first finding among the maximal runs of the character class in the text, in order. */
+    static Optional<PiiFinding> firstRun(String text, CharClass inRun, RunCheck check) {
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            if (!inRun.contains(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && inRun.contains(text.charAt(i))) {
+                i++;
+            }
+            Optional<PiiFinding> finding = check.check(start, i);
+            if (finding.isPresent()) {
+                return finding;
+            }
+        }
+        return Optional.empty();
+    }
+
     static boolean isWordChar(char c) {
         return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
     }

@@ -1,5 +1,6 @@
 package dev.census.server.testing;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.AnnotatedElementContext;
@@ -15,7 +16,12 @@ public final class MemoryTempDir implements TempDirFactory {
     private static final Path SHM = Path.of("/dev/shm");
 
     @Override
-    public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext extension) throws Exception {
+    public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext extension) throws IOException {
+        return create();
+    }
+
+    /** A fresh directory in memory where there is room for one, else in the usual place; the caller deletes it. */
+    static Path create() throws IOException {
         return Files.isDirectory(SHM) && Files.isWritable(SHM)
                 ? Files.createTempDirectory(SHM, "census-test-") : Files.createTempDirectory("census-test-");
     }
