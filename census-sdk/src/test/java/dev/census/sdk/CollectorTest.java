@@ -6,6 +6,8 @@ import dev.census.testing.RecordingCensusEndpoint;
 import dev.census.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
@@ -42,7 +44,7 @@ class CollectorTest {
 
     private Census.Builder census() {
         return Census.builder().product("demo").endpoint(server.uri()).stateDir(stateDir)
-                .component("core", "3.49.1").clock(clock).environment(java.util.Map.of()).manualScheduling();
+                .component("core", "3.49.1").clock(clock).environment(Map.of()).manualScheduling();
     }
 
     @Test
@@ -72,43 +74,26 @@ class CollectorTest {
 
     @Test
     void aValueThatLooksLikePersonalDataIsRefused() throws Exception {
-        try (LogCapture logs = new LogCapture();
-             Census census = census()
-                     .metric("db.host", () -> "admin@example.org")
-                     .metric("db.address", () -> "10.0.0.12")
-                     .metric("db.kind", () -> "postgresql")
-                     .build()) {
-
-            String preview = census.preview();
-
-            assertThat(preview).contains("\"metrics\":{\"db.kind\":\"postgresql\"}").doesNotContain("example.org", "10.0.0.12");
-            assertThat(logs.at(Level.WARNING)).anySatisfy(line -> assertThat(line).contains("db.host", "email"))
-                    .anySatisfy(line -> assertThat(line).contains("db.address", "ipv4"));
-        }
+        assertRefused(census()
+                        .metric("db.host", () -> "admin@example.org")
+                        .metric("db.address", () -> "10.0.0.12")
+                        .metric("db.kind", () -> "postgresql"),
+                "\"metrics\":{\"db.kind\":\"postgresql\"}", List.of("example.org", "10.0.0.12"),
+                Map.of("db.host", "email", "db.address", "ipv4"));
     }
 
     @Test
     void aPhoneACardANationalIdOrADisguisedEmailIsRefusedBeforeItLeavesTheHost() throws Exception {
-        try (LogCapture logs = new LogCapture();
-             Census census = census()
-                     .metric("a.phone", () -> "+1 415 555 0100")
-                     .metric("b.card", () -> "4111 1111 1111 1111")
-                     .metric("c.ssn", () -> "078-05-1120")
-                     .metric("d.iban", () -> "DE89 3704 0044 0532 0130 00")
-                     .metric("e.mail", () -> "ops [at] acme [dot] com")
-                     .metric("f.kind", () -> "postgresql")
-                     .build()) {
-
-            String preview = census.preview();
-
-            assertThat(preview).contains("\"metrics\":{\"f.kind\":\"postgresql\"}")
-                    .doesNotContain("415", "4111", "078-05", "DE89", "acme");
-            assertThat(logs.at(Level.WARNING)).anySatisfy(line -> assertThat(line).contains("a.phone", "phone"))
-                    .anySatisfy(line -> assertThat(line).contains("b.card", "payment_card"))
-                    .anySatisfy(line -> assertThat(line).contains("c.ssn", "national_id"))
-                    .anySatisfy(line -> assertThat(line).contains("d.iban", "national_id"))
-                    .anySatisfy(line -> assertThat(line).contains("e.mail", "disguised_email"));
-        }
+        assertRefused(census()
+                        .metric("a.phone", () -> "+1 415 555 0100")
+                        .metric("b.card", () -> "4111 1111 1111 1111")
+                        .metric("c.ssn", () -> "078-05-1120")
+                        .metric("d.iban", () -> "DE89 3704 0044 0532 0130 00")
+                        .metric("e.mail", () -> "ops [at] acme [dot] com")
+                        .metric("f.kind", () -> "postgresql"),
+                "\"metrics\":{\"f.kind\":\"postgresql\"}", List.of("415", "4111", "078-05", "DE89", "acme"),
+                Map.of("a.phone", "phone", "b.card", "payment_card", "c.ssn", "national_id", "d.iban", "national_id",
+                        "e.mail", "disguised_email"));
     }
 
     @Test
@@ -130,6 +115,21 @@ class CollectorTest {
             census.preview();
 
             assertThat(logs.at(Level.WARNING)).hasSize(1);
+        }
+    }
+
+    /**
+     * Previews the report: it holds the kept metrics and no fragment of a refused value, and each
+     * refused metric is logged with the kind of personal data it looked like.
+     */
+    private static void assertRefused(Census.Builder builder, String keptMetrics, List<String> fragments,
+            Map<String, String> kindByRefusedMetric) throws Exception {
+        try (LogCapture logs = new LogCapture(); Census census = builder.build()) {
+            String preview = census.preview();
+
+            assertThat(preview).contains(keptMetrics).doesNotContain(fragments.toArray(String[]::new));
+            kindByRefusedMetric.forEach((metric, kind) ->
+                    assertThat(logs.at(Level.WARNING)).anySatisfy(line -> assertThat(line).contains(metric, kind)));
         }
     }
 }

@@ -34,6 +34,13 @@ final class DemoInstallation implements BeforeEachCallback, AfterEachCallback {
         return Fixtures.demo(server.uri(), stateDir(), clock);
     }
 
+    /** {@link #builder()}'s Census, built and started. */
+    Census started() {
+        Census census = builder().build();
+        census.start();
+        return census;
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         tmp = TempDirectories.create("census-sdk-test");

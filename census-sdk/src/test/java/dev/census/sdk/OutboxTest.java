@@ -17,8 +17,7 @@ class OutboxTest {
 
     @Test
     void pausedOutboxKeepsReportsForInspectionAndResumeSendsOnlyTheNewest() throws Exception {
-        try (Census census = demo.builder().build()) {
-            census.start();
+        try (Census census = demo.started()) {
             census.outbox().pause();
             for (int day = 0; day < 3; day++) {
                 Fixtures.runNext(census, demo.clock());
@@ -84,8 +83,7 @@ class OutboxTest {
     @Test
     void aReportLeftPendingByAStoppedProcessIsMarkedFailedOnTheNextDay() throws Exception {
         demo.server().thenAnswer(503, "", java.util.Map.of());
-        try (Census census = demo.builder().build()) {
-            census.start();
+        try (Census census = demo.started()) {
             Fixtures.runNext(census, demo.clock()); // fails once, a retry is planned in memory
             assertThat(census.outbox().list().get(0).status()).isEqualTo(Outbox.Status.PENDING);
         }

@@ -19,8 +19,7 @@ class UploadTest {
 
     @Test
     void previewEqualsWhatIsThenSentByteForByte() throws Exception {
-        try (Census census = demo.builder().build()) {
-            census.start();
+        try (Census census = demo.started()) {
             String preview = census.preview();
             demo.clock().advance(Duration.ofMinutes(5));
 
@@ -36,8 +35,7 @@ class UploadTest {
 
     @Test
     void scheduledUploadSendsTheOutboxBytesGzippedWithAnIdempotencyKey() throws Exception {
-        try (Census census = demo.builder().build()) {
-            census.start();
+        try (Census census = demo.started()) {
             Fixtures.runNext(census, demo.clock());
 
             RecordingCensusEndpoint.Request request = demo.server().reports().get(0);
@@ -87,8 +85,7 @@ class UploadTest {
     @Test
     void aRefusedReportIsNotRetried() throws Exception {
         demo.server().thenAnswer(422, "{\"title\":\"invalid report\"}", Map.of("Content-Type", "application/problem+json"));
-        try (Census census = demo.builder().build()) {
-            census.start();
+        try (Census census = demo.started()) {
             Fixtures.runNext(census, demo.clock());
 
             Outbox.Entry entry = census.outbox().list().get(0);
@@ -103,8 +100,7 @@ class UploadTest {
     @Test
     void serviceUnavailableIsRetriedNoSoonerThanRetryAfter() throws Exception {
         demo.server().thenAnswer(503, "", Map.of("Retry-After", "600"));
-        try (Census census = demo.builder().build()) {
-            census.start();
+        try (Census census = demo.started()) {
             Fixtures.runNext(census, demo.clock());
             java.time.Instant failedAt = demo.clock().instant();
             assertThat(census.nextRunAt().orElseThrow()).isEqualTo(failedAt.plus(Duration.ofMinutes(10)));

@@ -24,9 +24,8 @@ class ApiParityTest {
 
     @Test
     void duckDbAndPostgresServersAnswerTheSame() {
-        String database = PostgresServer.newDatabase();
         try (CensusServer duckDb = TestServers.builder(dataDir, clock).k(3).build().start();
-             CensusServer postgres = TestServers.postgresBuilder(database, clock).k(3).build().start()) {
+             CensusServer postgres = TestServers.postgresBuilder(PostgresServer.newDatabase(), clock).k(3).build().start()) {
             CensusClient embedded = new CensusClient(duckDb.port());
             CensusClient shared = new CensusClient(postgres.port());
             for (String report : Fleet.reports(60, DAYS, 42)) {

@@ -18,31 +18,21 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What one durable group commit costs the DuckDB store, by batch size: the writer thread's whole
  * job per batch (three appenders filled, flushed and committed). A batch of one is the reference
  * measured in the same run; the ratio shows how much group commit buys per report.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class StoreAppendBenchmark {
+public class StoreAppendBenchmark extends AverageTimeBenchmark {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 1);
     private static final Instant RECEIVED = Instant.parse("2026-11-01T12:00:00Z");

@@ -62,18 +62,9 @@ public final class PiiDetectors {
 
     private static Map<PiiKind, PiiDetector> byKind() {
         Map<PiiKind, PiiDetector> detectors = new EnumMap<>(PiiKind.class);
-        detectors.put(PiiKind.URL_CREDENTIALS, new UrlCredentialsDetector());
-        detectors.put(PiiKind.EMAIL, new EmailDetector());
-        detectors.put(PiiKind.DISGUISED_EMAIL, new DisguisedEmailDetector());
-        detectors.put(PiiKind.HOME_PATH, new HomePathDetector());
-        detectors.put(PiiKind.MAC, new MacDetector());
-        detectors.put(PiiKind.IPV6, new Ipv6Detector());
-        detectors.put(PiiKind.IPV4, new Ipv4Detector());
-        detectors.put(PiiKind.NATIONAL_ID, new NationalIdDetector());
-        detectors.put(PiiKind.PAYMENT_CARD, new PaymentCardDetector());
-        detectors.put(PiiKind.PHONE, new PhoneDetector());
-        detectors.put(PiiKind.HOSTNAME, new HostnameDetector());
-        detectors.put(PiiKind.SECRET, new SecretDetector());
+        for (PiiKind kind : PiiKind.values()) {
+            detectors.put(kind, kind.newDetector());
+        }
         return detectors;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PiiDetectorsTest {
@@ -45,26 +46,22 @@ class PiiDetectorsTest {
 
     @Test
     void dottedWordsWithTheSameShapeAsHostsAreToldApartByTheirEnding() {
-        assertThat(detectors.trips("pulp.internal.corp")).isTrue();
-        assertThat(detectors.trips("3.22.0.dev")).isFalse();
-        assertThat(detectors.trips("api.acme.dev")).isTrue();
-        assertThat(detectors.trips("disk.io")).isFalse();
-        assertThat(detectors.trips("db01.acme.io")).isTrue();
-        assertThat(detectors.trips("setup.py")).isFalse();
-        assertThat(detectors.trips("org.apache.commons.io")).isFalse();
+        for (String host : List.of("pulp.internal.corp", "api.acme.dev", "db01.acme.io")) {
+            assertThat(detectors.trips(host)).as(host).isTrue();
+        }
+        for (String notAHost : List.of("3.22.0.dev", "disk.io", "setup.py", "org.apache.commons.io")) {
+            assertThat(detectors.trips(notAHost)).as(notAHost).isFalse();
+        }
     }
 
     @Test
     void ipv6ParsingAcceptsEveryTextualFormAndRejectsLookAlikes() {
-        assertThat(Ipv6Detector.isAddress("2001:db8::1")).isTrue();
-        assertThat(Ipv6Detector.isAddress("::ffff:192.0.2.1")).isTrue();
-        assertThat(Ipv6Detector.isAddress("1:2:3:4:5:6:7:8")).isTrue();
-        assertThat(Ipv6Detector.isAddress("1:2:3:4:5:6:7::")).isTrue();
-        assertThat(Ipv6Detector.isAddress("1:2:3:4:5:6:7:8:9")).isFalse();
-        assertThat(Ipv6Detector.isAddress("1::2::3")).isFalse();
-        assertThat(Ipv6Detector.isAddress("12:30:45")).isFalse();
-        assertThat(Ipv6Detector.isAddress("::ffff:300.0.2.1")).isFalse();
-        assertThat(Ipv6Detector.isAddress("12345::1")).isFalse();
+        for (String address : List.of("2001:db8::1", "::ffff:192.0.2.1", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7::")) {
+            assertThat(Ipv6Detector.isAddress(address)).as(address).isTrue();
+        }
+        for (String lookAlike : List.of("1:2:3:4:5:6:7:8:9", "1::2::3", "12:30:45", "::ffff:300.0.2.1", "12345::1")) {
+            assertThat(Ipv6Detector.isAddress(lookAlike)).as(lookAlike).isFalse();
+        }
     }
 
     @Test
@@ -96,12 +93,13 @@ class PiiDetectorsTest {
         assertThat(nationalIds.scan("iban DE89 3704 0044 0532 0130 00.").map(f -> f.matchIn("iban DE89 3704 0044 0532 0130 00.")))
                 .contains("DE89 3704 0044 0532 0130 00");
         assertThat(nationalIds.trips("NO9386011117947")).isTrue();
-        assertThat(nationalIds.trips("DE89370400440532013001")).as("wrong check").isFalse();
-        assertThat(nationalIds.trips("DE88370400440532013000")).as("wrong check digits").isFalse();
-        assertThat(nationalIds.trips("DE8937040044053201300")).as("one short").isFalse();
-        assertThat(nationalIds.trips("DE893704004405320130001")).as("one long").isFalse();
-        assertThat(nationalIds.trips("XX89370400440532013000")).as("no such country").isFalse();
-        assertThat(nationalIds.trips("DE89 37040 044 0532 0130 00")).as("groups not of four").isFalse();
+        Map.of("DE89370400440532013001", "wrong check",
+                "DE88370400440532013000", "wrong check digits",
+                "DE8937040044053201300", "one short",
+                "DE893704004405320130001", "one long",
+                "XX89370400440532013000", "no such country",
+                "DE89 37040 044 0532 0130 00", "groups not of four")
+                .forEach((notAnIban, why) -> assertThat(nationalIds.trips(notAnIban)).as(why).isFalse());
         assertThat(NationalIdDetector.mod97("GB82WEST12345698765432")).isEqualTo(1);
     }
 
@@ -110,12 +108,13 @@ class PiiDetectorsTest {
         PiiDetector cards = PiiDetectors.of(PiiKind.PAYMENT_CARD);
 
         assertThat(cards.scan("4111 1111 1111 1111")).map(PiiFinding::kind).contains(PiiKind.PAYMENT_CARD);
-        assertThat(cards.trips("4111 1111 1111 1112")).as("Luhn").isFalse();
-        assertThat(cards.trips("35184372088832")).as("2^45 bytes: passes Luhn, 14 digits, JCB has 16").isFalse();
-        assertThat(cards.trips("1234 5678 9012 3452")).as("no network starts with 1").isFalse();
-        assertThat(cards.trips("4111111111111111111")).as("19 bare digits are a number").isFalse();
         assertThat(cards.trips("4111 1111 1111 1111 12/27")).as("the expiry after a card").isTrue();
-        assertThat(cards.trips("4111 1111-1111 1111")).as("mixed separators").isFalse();
+        Map.of("4111 1111 1111 1112", "Luhn",
+                "35184372088832", "2^45 bytes: passes Luhn, 14 digits, JCB has 16",
+                "1234 5678 9012 3452", "no network starts with 1",
+                "4111111111111111111", "19 bare digits are a number",
+                "4111 1111-1111 1111", "mixed separators")
+                .forEach((notACard, why) -> assertThat(cards.trips(notACard)).as(why).isFalse());
         assertThat(PaymentCardDetector.passesLuhn("79927398713")).isTrue();
         assertThat(PaymentCardDetector.passesLuhn("79927398710")).isFalse();
     }
@@ -178,11 +177,7 @@ class PiiDetectorsTest {
     void longInputScansQuicklyWithoutCatastrophicBacktracking() {
         String hostile = "a".repeat(20_000) + "@" + ":".repeat(20_000) + "/home/" + "-".repeat(20_000);
 
-        long start = System.nanoTime();
-        detectors.scan(hostile);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-
-        assertThat(millis).isLessThan(2_000);
+        assertScansWithinTwoSeconds(hostile);
     }
 
     @Test
@@ -190,15 +185,19 @@ class PiiDetectorsTest {
         String hostile = " at ".repeat(5_000) + "+1 ".repeat(5_000) + "4111 ".repeat(5_000) + "DE89 ".repeat(5_000)
                 + "0 ".repeat(10_000) + " [at] x [dot] ".repeat(2_000) + "123-45-".repeat(3_000);
 
-        long start = System.nanoTime();
-        detectors.scan(hostile);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-
-        assertThat(millis).isLessThan(2_000);
+        assertScansWithinTwoSeconds(hostile);
     }
 
     @Test
     void nullTextIsAProgrammingErrorNamedAsSuch() {
         assertThatThrownBy(() -> detectors.scan(null)).isInstanceOf(NullPointerException.class).hasMessage("text");
+    }
+
+    private void assertScansWithinTwoSeconds(String hostile) {
+        long start = System.nanoTime();
+        detectors.scan(hostile);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(millis).isLessThan(2_000);
     }
 }

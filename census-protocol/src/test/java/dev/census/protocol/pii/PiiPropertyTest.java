@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.ObjIntConsumer;
 import org.junit.jupiter.api.Test;
 
 /** Seeded generators of what Census legitimately carries, and of what it must never carry. */
@@ -103,47 +104,33 @@ class PiiPropertyTest {
     @Test
     void generatedPaymentCardsThatPassLuhnAreAllCaughtAndOneDigitOffIsNoCard() {
         PiiDetector cards = PiiDetectors.of(PiiKind.PAYMENT_CARD);
-        Random random = new Random(PiiCorpus.SEED);
-        for (int i = 0; i < SAMPLES; i++) {
+        forEachSample((random, i) -> {
             String card = PiiCorpus.card(random);
-            assertThat(DETECTORS.scan(card)).as(card).map(PiiFinding::kind).contains(PiiKind.PAYMENT_CARD);
+            assertCaughtAs(PiiKind.PAYMENT_CARD, card);
             char last = card.charAt(card.length() - 1);
             String wrongCheck = card.substring(0, card.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
             assertThat(cards.scan(wrongCheck)).as(wrongCheck).isEmpty();
-        }
+        });
     }
 
     @Test
-    void generatedPhoneNumbersAreAllCaught() {
-        Random random = new Random(PiiCorpus.SEED);
-        for (int i = 0; i < SAMPLES; i++) {
-            String phone = PiiCorpus.phone(random);
-            assertThat(DETECTORS.scan(phone)).as(phone).map(PiiFinding::kind).contains(PiiKind.PHONE);
-        }
+    void generatedPhoneNumbersAndDisguisedEmailAddressesAreAllCaught() {
+        forEachSample((random, i) -> assertCaughtAs(PiiKind.PHONE, PiiCorpus.phone(random)));
+        forEachSample((random, i) -> assertCaughtAs(PiiKind.DISGUISED_EMAIL, PiiCorpus.disguisedEmail(random)));
     }
 
     @Test
     void generatedIbansAndSocialSecurityNumbersAreAllCaughtAndAWrongCheckIsNoIban() {
         PiiDetector nationalIds = PiiDetectors.of(PiiKind.NATIONAL_ID);
-        Random random = new Random(PiiCorpus.SEED);
-        for (int i = 0; i < SAMPLES; i++) {
+        forEachSample((random, i) -> {
             String iban = PiiCorpus.iban(random);
             String ssn = PiiCorpus.ssn(random);
-            assertThat(DETECTORS.scan(iban)).as(iban).map(PiiFinding::kind).contains(PiiKind.NATIONAL_ID);
-            assertThat(DETECTORS.scan(ssn)).as(ssn).map(PiiFinding::kind).contains(PiiKind.NATIONAL_ID);
+            assertCaughtAs(PiiKind.NATIONAL_ID, iban);
+            assertCaughtAs(PiiKind.NATIONAL_ID, ssn);
             int check = Integer.parseInt(iban.substring(2, 4));
             String wrongCheck = iban.substring(0, 2) + String.format(Locale.ROOT, "%02d", (check + 1) % 100) + iban.substring(4);
             assertThat(nationalIds.scan(wrongCheck)).as(wrongCheck).isEmpty();
-        }
-    }
-
-    @Test
-    void generatedDisguisedEmailAddressesAreAllCaught() {
-        Random random = new Random(PiiCorpus.SEED);
-        for (int i = 0; i < SAMPLES; i++) {
-            String address = PiiCorpus.disguisedEmail(random);
-            assertThat(DETECTORS.scan(address)).as(address).map(PiiFinding::kind).contains(PiiKind.DISGUISED_EMAIL);
-        }
+        });
     }
 
     @Test
@@ -181,31 +168,38 @@ class PiiPropertyTest {
     void generatedRandomKeysOfThirtyTwoCharactersOrMoreAreAllCaught() {
         String[] alphabets = {"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
                 "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", "0123456789abcdef"};
-        Random random = new Random(PiiCorpus.SEED);
-        for (int i = 0; i < SAMPLES; i++) {
-            String key = PiiCorpus.randomString(random, alphabets[i % alphabets.length], 32 + random.nextInt(33));
-            assertThat(DETECTORS.scan(key)).as(key).map(PiiFinding::kind).contains(PiiKind.SECRET);
-        }
+        forEachSample((random, i) ->
+                assertCaughtAs(PiiKind.SECRET, PiiCorpus.randomString(random, alphabets[i % alphabets.length], 32 + random.nextInt(33))));
     }
 
     @Test
     void generatedAddressesAreAllCaughtAsTheirKind() {
-        Random random = new Random(PiiCorpus.SEED);
-        for (int i = 0; i < SAMPLES; i++) {
+        forEachSample((random, i) -> {
             String v4 = PiiCorpus.ipv4(random);
             String v6 = PiiCorpus.ipv6(random);
-            assertThat(DETECTORS.scan(v4)).as(v4).map(PiiFinding::kind).contains(PiiKind.IPV4);
-            assertThat(DETECTORS.scan(v6)).as(v6).map(PiiFinding::kind).contains(PiiKind.IPV6);
+            assertCaughtAs(PiiKind.IPV4, v4);
+            assertCaughtAs(PiiKind.IPV6, v6);
+        });
+    }
+
+    /** Runs the check on {@code SAMPLES} draws from one seeded generator; the index lets a check cycle through fixed choices. */
+    private static void forEachSample(ObjIntConsumer<Random> check) {
+        Random random = new Random(PiiCorpus.SEED);
+        for (int i = 0; i < SAMPLES; i++) {
+            check.accept(random, i);
         }
     }
 
+    private static void assertCaughtAs(PiiKind kind, String value) {
+        assertThat(DETECTORS.scan(value)).as(value).map(PiiFinding::kind).contains(kind);
+    }
+
     private static void assertNoneTrip(Function<Random, String> generator) {
-        Random random = new Random(PiiCorpus.SEED);
         List<String> tripped = new ArrayList<>();
-        for (int i = 0; i < SAMPLES; i++) {
+        forEachSample((random, i) -> {
             String value = generator.apply(random);
             DETECTORS.scan(value).ifPresent(f -> tripped.add(value + " -> " + f.kind()));
-        }
+        });
         assertThat(tripped).isEmpty();
     }
 }

@@ -34,11 +34,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private final int maxBatch;
     private final Thread thread;
     /** Completes futures off the writer thread: answering clients must not delay the next commit. */
-    private final ExecutorService acknowledger = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "census-acknowledger");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService acknowledger =
+            Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "census-acknowledger"));
     private volatile boolean accepting = true;
     /** A full disk fails every batch: one log line a minute says so, not one per batch. */
     private final FailureLog failures = new FailureLog(LOG, "committing reports");
@@ -50,8 +47,7 @@ final class GroupCommitWriter implements AutoCloseable {
         this.store = store;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
-        this.thread = new Thread(this::run, "census-writer");
-        this.thread.setDaemon(true);
+        this.thread = daemon(this::run, "census-writer");
         this.thread.start();
     }
 
@@ -120,5 +116,12 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private record Pending(StoredReport report, CompletableFuture<Void> done) {
+    }
+
+    /** A thread that does not keep the JVM alive; {@link #close()} drains the queue. */
+    private static Thread daemon(Runnable work, String name) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        return thread;
     }
 }

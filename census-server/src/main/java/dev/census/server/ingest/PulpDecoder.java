@@ -55,21 +55,13 @@ final class PulpDecoder {
         }
         if (analytics.hasOnlineWorkers()) {
             Analytics.OnlineWorkers workers = analytics.getOnlineWorkers();
-            if (workers.hasProcesses()) {
-                report.metric(WORKERS_PROCESSES, count(workers.getProcesses()));
-            }
-            if (workers.hasHosts()) {
-                report.metric(WORKERS_HOSTS, count(workers.getHosts()));
-            }
+            putCount(report, WORKERS_PROCESSES, workers.hasProcesses(), workers.getProcesses());
+            putCount(report, WORKERS_HOSTS, workers.hasHosts(), workers.getHosts());
         }
         if (analytics.hasOnlineContentApps()) {
             Analytics.OnlineContentApps apps = analytics.getOnlineContentApps();
-            if (apps.hasProcesses()) {
-                report.metric(CONTENT_APPS_PROCESSES, count(apps.getProcesses()));
-            }
-            if (apps.hasHosts()) {
-                report.metric(CONTENT_APPS_HOSTS, count(apps.getHosts()));
-            }
+            putCount(report, CONTENT_APPS_PROCESSES, apps.hasProcesses(), apps.getProcesses());
+            putCount(report, CONTENT_APPS_HOSTS, apps.hasHosts(), apps.getHosts());
         }
         // A version chart covers every system: 0 (the client could not tell) and absent (clients
         // before 3.22 never send it) are both "unknown", a bucket of its own — a label, not a number.
@@ -77,21 +69,11 @@ final class PulpDecoder {
                 ? PostgresVersions.format(analytics.getPostgresqlVersion()) : PostgresVersions.UNKNOWN));
         if (analytics.hasRbacStats()) {
             Analytics.RBACStats rbac = analytics.getRbacStats();
-            if (rbac.hasUsers()) {
-                report.metric(RBAC_USERS, count(rbac.getUsers()));
-            }
-            if (rbac.hasGroups()) {
-                report.metric(RBAC_GROUPS, count(rbac.getGroups()));
-            }
-            if (rbac.hasDomains()) {
-                report.metric(RBAC_DOMAINS, count(rbac.getDomains()));
-            }
-            if (rbac.hasCustomAccessPolicies()) {
-                report.metric(RBAC_CUSTOM_ACCESS_POLICIES, count(rbac.getCustomAccessPolicies()));
-            }
-            if (rbac.hasCustomRoles()) {
-                report.metric(RBAC_CUSTOM_ROLES, count(rbac.getCustomRoles()));
-            }
+            putCount(report, RBAC_USERS, rbac.hasUsers(), rbac.getUsers());
+            putCount(report, RBAC_GROUPS, rbac.hasGroups(), rbac.getGroups());
+            putCount(report, RBAC_DOMAINS, rbac.hasDomains(), rbac.getDomains());
+            putCount(report, RBAC_CUSTOM_ACCESS_POLICIES, rbac.hasCustomAccessPolicies(), rbac.getCustomAccessPolicies());
+            putCount(report, RBAC_CUSTOM_ROLES, rbac.hasCustomRoles(), rbac.getCustomRoles());
         }
         return report.build();
     }
@@ -111,9 +93,11 @@ final class PulpDecoder {
         return analytics;
     }
 
-    /** A uint32 as the unsigned whole number it is. */
-    private static MetricValue count(int unsigned) {
-        return MetricValue.of((double) Integer.toUnsignedLong(unsigned));
+    /** A count the message carries, as the unsigned whole number its uint32 is; an absent count stays absent. */
+    private static void putCount(Report.Builder report, String metric, boolean present, int unsigned) {
+        if (present) {
+            report.metric(metric, MetricValue.of((double) Integer.toUnsignedLong(unsigned)));
+        }
     }
 
     private static Rejection malformed(String field, String detail) {

@@ -6,6 +6,7 @@ import dev.census.testing.TempDirectories;
 import dev.census.testing.TestClock;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -18,32 +19,37 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RunningServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
-    private final String now;
+    private final Supplier<TestClock> clocks;
     private final boolean eachTest;
     private final boolean inMemory;
     private Path dataDir;
     private CensusServer server;
     private CensusClient client;
 
-    private RunningServer(String now, boolean eachTest, boolean inMemory) {
-        this.now = now;
+    private RunningServer(Supplier<TestClock> clocks, boolean eachTest, boolean inMemory) {
+        this.clocks = clocks;
         this.eachTest = eachTest;
         this.inMemory = inMemory;
     }
 
     /** A server whose clock stands still at this instant. */
     public static RunningServer at(String now) {
-        return new RunningServer(now, false, false);
+        return new RunningServer(() -> TestClock.at(now), false, false);
+    }
+
+    /** A server on the test's own clock, for tests that move time on. */
+    public static RunningServer on(TestClock clock) {
+        return new RunningServer(() -> clock, false, false);
     }
 
     /** The same, started anew before each test and closed after it (register it on an instance field). */
     public RunningServer freshForEachTest() {
-        return new RunningServer(now, true, inMemory);
+        return new RunningServer(clocks, true, inMemory);
     }
 
     /** The same, with its data in memory where possible (see {@link MemoryTempDir}). */
     public RunningServer inMemory() {
-        return new RunningServer(now, eachTest, true);
+        return new RunningServer(clocks, eachTest, true);
     }
 
     public CensusServer server() {
@@ -84,7 +90,7 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback,
 
     private void start() throws IOException {
         dataDir = inMemory ? MemoryTempDir.create() : TempDirectories.create("census-server-test");
-        server = TestServers.start(dataDir, TestClock.at(now));
+        server = TestServers.start(dataDir, clocks.get());
         client = new CensusClient(server.port());
     }
 
