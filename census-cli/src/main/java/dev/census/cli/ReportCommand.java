@@ -160,7 +160,7 @@ public final class ReportCommand implements Callable<Integer> {
                     out.printf("%s  %s  %-10s  %s%n", entry.id(), entry.day(), entry.status().name().toLowerCase(),
                             entry.reason() == null ? "" : entry.reason());
                 }
-                out.println(entries.size() + " report" + (entries.size() == 1 ? "" : "s") + " in the outbox.");
+                out.println(Plural.of(entries.size(), "report") + " in the outbox.");
                 return 0;
             }
             case "pause" -> {
@@ -177,7 +177,7 @@ public final class ReportCommand implements Callable<Integer> {
                 }
                 Path file = Path.of(action.outbox.get(1));
                 outbox.export(file);
-                out.println("Exported " + outbox.list().size() + " reports to " + file + ".");
+                out.println("Exported " + Plural.of(outbox.list().size(), "report") + " to " + file + ".");
                 return 0;
             }
             default -> throw new ParameterException(spec.commandLine(),
