@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code census report}: the Census SDK from a shell, to preview, send, or manage the outbox of an installation. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Preview, send or manage this installation's usage report with the Census SDK.",
-                "--preview --state-dir DIR prints what the application using DIR sends; --outbox needs only --state-dir;",
-                "--send-now and --reset-system-id (which deletes the old ID's data on the server) need --product and --endpoint.",
+                "--preview --state-dir DIR prints what the application using DIR sends; --outbox needs only --state-dir; "
+                        + "--send-now and --reset-system-id (which deletes the old ID's data on the server) need --product and --endpoint.",
                 "DO_NOT_TRACK=1 and CENSUS_MODE=off are honoured; CI=true never uploads."})
 public final class ReportCommand implements Callable<Integer> {
 
