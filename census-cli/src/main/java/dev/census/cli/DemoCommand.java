@@ -61,17 +61,20 @@ final class DemoCommand implements Callable<Integer> {
             return run(dataDir, () -> { });
         }
         Path temporary = Files.createTempDirectory("census-demo-");
-        Thread cleanup = new Thread(() -> TemporaryData.delete(temporary), "census-demo-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C while loading
+        loadingCleanup = new Thread(() -> TemporaryData.delete(temporary), "census-demo-cleanup");
+        Runtime.getRuntime().addShutdownHook(loadingCleanup); // Ctrl-C while loading
         try {
             return run(temporary, () -> TemporaryData.delete(temporary));
         } finally {
             if (loadOnly) {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
+                Runtime.getRuntime().removeShutdownHook(loadingCleanup);
                 TemporaryData.delete(temporary);
             }
         }
     }
+
+    /** Deletes the temporary data if the JVM stops while loading; the serving server's own hook takes over after. */
+    private Thread loadingCleanup;
 
     /** Loads (unless the directory holds a demo already) and serves until stopped, then runs {@code afterClose}. */
     private int run(Path dir, Runnable afterClose) throws InterruptedException {
@@ -84,6 +87,9 @@ final class DemoCommand implements Callable<Integer> {
             return 0;
         }
         CensusServer server = CensusServer.builder().host(bind).port(port).dataDir(dir).build().start();
+        if (loadingCleanup != null) {
+            Runtime.getRuntime().removeShutdownHook(loadingCleanup); // one hook: close the server, then delete
+        }
         System.out.println("Census demo is ready at " + server.publicUrl() + " (Ctrl-C to stop"
                 + (dataDir == null ? "; its data is deleted then)" : ")"));
         ServeCommand.runUntilStopped(server, afterClose);
