@@ -11,6 +11,11 @@ import picocli.CommandLine.Command;
                 ReportCommand.class, MetricsCommand.class})
 public final class CensusCommand implements Runnable {
 
+    /** The width of help when the terminal's is unknown. */
+    static final int DEFAULT_WIDTH = 80;
+    /** The narrowest help picocli lays out. */
+    static final int MIN_WIDTH = 55;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -25,7 +30,26 @@ public final class CensusCommand implements Runnable {
 
     /** The command line as {@code main} runs it, for callers that redirect its output. */
     static CommandLine commandLine() {
-        return new CommandLine(new CensusCommand()).setExecutionExceptionHandler(CensusCommand::explain);
+        return commandLine(usageWidth(System.getenv("COLUMNS")));
+    }
+
+    /** The command line with its help laid out at {@code width} columns. */
+    static CommandLine commandLine(int width) {
+        return HelpLayout.apply(new CommandLine(new CensusCommand()).setExecutionExceptionHandler(CensusCommand::explain), width);
+    }
+
+    /**
+     * Help is as wide as the terminal: picocli asks the terminal when there is one, else
+     * {@code COLUMNS} counts, else 80 (never under picocli's 55).
+     */
+    static int usageWidth(String columns) {
+        int fallback;
+        try {
+            fallback = columns == null ? DEFAULT_WIDTH : Math.max(MIN_WIDTH, Integer.parseInt(columns.strip()));
+        } catch (NumberFormatException e) {
+            fallback = DEFAULT_WIDTH;
+        }
+        return new CommandLine.Model.UsageMessageSpec().width(fallback).autoWidth(System.console() != null).width();
     }
 
     /**

@@ -10,11 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.Callable;
+import ch.qos.logback.classic.Level;
+import dev.census.cli.logging.Logging;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code census demo}: replays a simulated fleet day by day through a real server over HTTP — each
@@ -28,7 +29,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "${env:CENSUS_PORT:-" + CensusServer.DEFAULT_PORT + "}", description = "HTTP port (default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--data-dir", description = "Directory for the demo database (default: a new temporary directory).")
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "${env:CENSUS_BIND:-127.0.0.1}",
+            description = "Address to listen on; 0.0.0.0 shows the demo to other machines (CENSUS_BIND, default ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--data-dir",
+            description = "Directory for the demo database, kept afterwards (default: a new temporary directory, deleted on exit).")
     Path dataDir;
 
     @Option(names = "--systems", defaultValue = "2000", description = "Simulated installations (default ${DEFAULT-VALUE}).")
@@ -43,12 +49,35 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--load-only", description = "Load the history and exit instead of serving.")
     boolean loadOnly;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    LogOptions log;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("census-demo-");
+        log.apply();
+        // the loading servers' and the nightly jobs' lines would bury the progress bar; the URL is printed below
+        Logging.setLevel("dev.census.server", Level.WARN);
+        if (dataDir != null) {
+            return run(dataDir, () -> { });
+        }
+        Path temporary = Files.createTempDirectory("census-demo-");
+        loadingCleanup = new Thread(() -> TemporaryData.delete(temporary), "census-demo-cleanup");
+        Runtime.getRuntime().addShutdownHook(loadingCleanup); // Ctrl-C while loading
+        try {
+            return run(temporary, () -> TemporaryData.delete(temporary));
+        } finally {
+            if (loadOnly) {
+                Runtime.getRuntime().removeShutdownHook(loadingCleanup);
+                TemporaryData.delete(temporary);
+            }
+        }
+    }
+
+    /** Deletes the temporary data if the JVM stops while loading; the serving server's own hook takes over after. */
+    private Thread loadingCleanup;
+
+    /** Loads (unless the directory holds a demo already) and serves until stopped, then runs {@code afterClose}. */
+    private int run(Path dir, Runnable afterClose) throws InterruptedException {
         if (Files.exists(dir.resolve(DuckDbReportStore.FILE_NAME))) {
             System.out.println("Reusing the demo data in " + dir);
         } else {
@@ -57,20 +86,17 @@ final class DemoCommand implements Callable<Integer> {
         if (loadOnly) {
             return 0;
         }
-        CensusServer server = CensusServer.builder().port(port).dataDir(dir).build().start();
-        ServeCommand.runUntilStopped(server);
+        CensusServer server = CensusServer.builder().host(bind).port(port).dataDir(dir).build().start();
+        if (loadingCleanup != null) {
+            Runtime.getRuntime().removeShutdownHook(loadingCleanup); // one hook: close the server, then delete
+        }
+        System.out.println("Census demo is ready at " + server.publicUrl() + " (Ctrl-C to stop"
+                + (dataDir == null ? "; its data is deleted then)" : ")"));
+        ServeCommand.runUntilStopped(server, afterClose);
         return 0;
     }
 
-    /**
-     * Loggers that would print a line per simulated day (the nightly jobs) or per start of the loading
-     * server: while loading, only their warnings show, so the progress bar stays readable.
-     */
-    private static final List<String> CHATTY_WHILE_LOADING = List.of("org.flywaydb", "io.javalin", "org.eclipse.jetty",
-            "dev.census.server.summary.DailyJobs");
-
     private void load(Path dir) throws InterruptedException {
-        CHATTY_WHILE_LOADING.forEach(logger -> System.setProperty("org.slf4j.simpleLogger.log." + logger, "warn"));
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         FleetSimulator fleet = new FleetSimulator(systems, days, yesterday, seed);
         FleetSimulator pulpFleet = new FleetSimulator(systems, days, yesterday, seed + 1);

@@ -2,12 +2,14 @@ package dev.census.cli;
 
 import dev.census.registry.MetricDefinition;
 import dev.census.registry.ProductDefinition;
+import dev.census.registry.Registry;
 import dev.census.server.store.ReportStore;
 import dev.census.server.store.ReportStore.MetricUsage;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,13 +40,19 @@ final class MetricsAuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ProductDefinition definition = registry.load().product(product).orElse(null);
+        Registry loaded = registry.load();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(registry.describe(loaded));
+        ProductDefinition definition = loaded.product(product).orElse(null);
         if (definition == null) {
-            spec.commandLine().getErr().println("--product: unknown product " + product);
+            err.println("--product: unknown product " + product + " in " + registry.source() + ", which defines "
+                    + loaded.products().stream().map(ProductDefinition::name).collect(Collectors.joining(", "))
+                    + "; give the registry directory that defines it with --registry DIR (CENSUS_REGISTRY)");
             return 2;
         }
         Map<String, MetricUsage> usage;
         try (ReportStore opened = store.open()) {
+            registry.requireCovers(loaded, opened.products());
             usage = opened.metricUsage(product);
         }
         TreeSet<String> names = new TreeSet<>(definition.metrics().keySet());

@@ -2,6 +2,7 @@ package dev.census.cli;
 
 import dev.census.registry.LintProblem;
 import dev.census.registry.MetricTemplate;
+import dev.census.registry.ProductTemplate;
 import dev.census.registry.RegistryLinter;
 import dev.census.registry.RegistryLoader;
 import java.io.IOException;
@@ -36,9 +37,13 @@ public final class MetricsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code census metrics new --product P [--dir DIR] NAME}: writes a proposal with every question unanswered. */
+    /**
+     * {@code census metrics new --product P [--dir DIR] NAME}: writes a proposal with every question
+     * unanswered, and the product's {@code product.yaml} when it has none.
+     */
     @Command(name = "new", mixinStandardHelpOptions = true,
-            description = "Write DIR/PRODUCT/NAME.yaml: every question of the working group, unanswered, status proposed.")
+            description = {"Write DIR/PRODUCT/NAME.yaml: every question of the working group, unanswered, status proposed.",
+                    "Writes DIR/PRODUCT/product.yaml too when the product has none (--title, --description)."})
     static final class New implements Callable<Integer> {
 
         @Spec
@@ -53,12 +58,20 @@ public final class MetricsCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "NAME", description = "The metric name, lowercase dotted words: tasks.failed")
         String name;
 
+        @Option(names = "--title", description = "The product's title on the dashboard, for a new product.yaml (default: the product name).")
+        String title;
+
+        @Option(names = "--description", description = "The product's description on its about page, for a new product.yaml.")
+        String description;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
             String yaml;
+            String productYaml;
             try {
                 yaml = MetricTemplate.yaml(product, name);
+                productYaml = ProductTemplate.yaml(product, title, description);
             } catch (IllegalArgumentException e) {
                 err.println("census metrics new: " + e.getMessage());
                 return 2;
@@ -70,6 +83,12 @@ public final class MetricsCommand implements Runnable {
             } catch (FileAlreadyExistsException e) {
                 err.println("census metrics new: " + file + " already exists");
                 return 1;
+            }
+            Path productFile = file.resolveSibling(RegistryLoader.PRODUCT_FILE);
+            if (!Files.exists(productFile)) {
+                Files.writeString(productFile, productYaml, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                spec.commandLine().getOut().println("wrote " + productFile + ": the product " + product
+                        + " (check its title, description and components)");
             }
             spec.commandLine().getOut().println("wrote " + file + ": answer every question, then run census metrics lint "
                     + dir);
@@ -99,15 +118,15 @@ public final class MetricsCommand implements Runnable {
             }
             RegistryLinter linter = RegistryLinter.standard();
             List<Path> files = RegistryLoader.metricFiles(dir);
-            List<LintProblem> problems = new ArrayList<>();
+            List<LintProblem> problems = new ArrayList<>(RegistryLoader.missingProducts(dir));
             for (Path file : files) {
                 problems.addAll(RegistryLoader.lint(linter, file));
             }
             problems.forEach(out::println);
             out.flush();
             err.println(problems.isEmpty()
-                    ? files.size() + " metric files, no problems"
-                    : problems.size() + " problems in " + files.size() + " metric files");
+                    ? Plural.of(files.size(), "metric file") + ", no problems"
+                    : Plural.of(problems.size(), "problem") + " in " + Plural.of(files.size(), "metric file"));
             return problems.isEmpty() ? 0 : 1;
         }
     }

@@ -1,6 +1,7 @@
 package dev.census.cli;
 
 import dev.census.cli.simulate.ProgressBar;
+import dev.census.registry.Registry;
 import dev.census.server.store.DatabaseUrl;
 import dev.census.server.store.DuckDbReportStore;
 import dev.census.server.store.PostgresReportStore;
@@ -10,6 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,6 +27,12 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, description = "Data directory of the stopped embedded server.")
     Path from;
 
+    @Mixin
+    RegistryOptions registry;
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--to", required = true, description = "The PostgreSQL database: postgresql://host:5432/census?user=…&password=…")
     String to;
 
@@ -33,6 +43,11 @@ final class MigrateCommand implements Callable<Integer> {
             return 2;
         }
         DatabaseUrl target = DatabaseUrl.parse(to);
+        Registry loaded = registry.load();
+        spec.commandLine().getErr().println(registry.describe(loaded));
+        try (DuckDbReportStore source = DuckDbReportStore.open(from)) {
+            registry.requireCovers(loaded, source.products());
+        }
         try (DuckDbReportStore source = DuckDbReportStore.open(from);
              PostgresReportStore destination = PostgresReportStore.open(target)) {
             ProgressBar progress = new ProgressBar(System.out, "copying", StoreCopier.rowsToCopy(source));

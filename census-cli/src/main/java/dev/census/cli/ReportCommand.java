@@ -22,20 +22,25 @@ import picocli.CommandLine.Spec;
 
 /** {@code census report}: the Census SDK from a shell, to preview, send, or manage the outbox of an installation. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Builds this installation's usage report with the Census SDK: preview it, send it now,",
-                "inspect or pause the outbox, or reset the system ID (which deletes the old ID's data on the server).",
+        description = {"Preview, send or manage this installation's usage report with the Census SDK.",
+                "--preview --state-dir DIR prints what the application using DIR sends; --outbox needs only --state-dir; "
+                        + "--send-now and --reset-system-id (which deletes the old ID's data on the server) need --product and --endpoint.",
                 "DO_NOT_TRACK=1 and CENSUS_MODE=off are honoured; CI=true never uploads."})
 public final class ReportCommand implements Callable<Integer> {
 
     private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][-+]?\\d+)?");
+    /** The first field after the product and the system ID that changes with every report: the time it is sent. */
+    private static final Pattern SENT_AT = Pattern.compile("\"sent_at\":\"[^\"]*\"");
+    /** What an application's Census SDK keeps in its state directory: the last report it gathered, as sent. */
+    static final String SNAPSHOT = "last-report.json";
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--product", required = true, description = "The product as the server knows it, e.g. pulp.")
+    @Option(names = "--product", description = "The product as the server knows it, e.g. pulp (to build a report here).")
     String product;
 
-    @Option(names = "--endpoint", required = true, paramLabel = "URL", description = "The production channel's server.")
+    @Option(names = "--endpoint", paramLabel = "URL", description = "The production channel's server (to build or send a report here).")
     URI endpoint;
 
     @Option(names = "--dev-endpoint", paramLabel = "URL", description = "The dev channel's server, for pre-release versions.")
@@ -44,7 +49,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--mirror-endpoint", paramLabel = "URL", description = "An internal server that receives a copy.")
     URI mirrorEndpoint;
 
-    @Option(names = "--state-dir", required = true, paramLabel = "DIR", description = "Where the identity and the outbox live.")
+    @Option(names = "--state-dir", required = true, paramLabel = "DIR",
+            description = "The state directory of the installation: its identity, its outbox and its last report.")
     Path stateDir;
 
     @Option(names = "--component", paramLabel = "NAME=VERSION", mapFallbackValue = "",
@@ -63,13 +69,15 @@ public final class ReportCommand implements Callable<Integer> {
     Action action;
 
     static final class Action {
-        @Option(names = "--preview", required = true, description = "Print the exact JSON the next upload would send.")
+        @Option(names = "--preview", required = true,
+                description = "Print the exact JSON the next upload would send: with only --state-dir, the application's "
+                        + "last report stamped now; with --product, one built here from --component and --metric. Creates nothing.")
         boolean preview;
 
         @Option(names = "--send-now", required = true, description = "Build a report and send it at once (consent permitting).")
         boolean sendNow;
 
-        @Option(names = "--outbox", required = true, arity = "1..2", paramLabel = "list|pause|resume|export FILE",
+        @Option(names = "--outbox", required = true, arity = "1..2", paramLabel = "(list|pause|resume|export FILE)", hideParamSyntax = true,
                 description = "List the outbox, pause or resume uploads, or export every kept report to FILE.")
         List<String> outbox;
 
@@ -77,6 +85,10 @@ public final class ReportCommand implements Callable<Integer> {
                 description = "Replace the system ID and ask the server to delete the old one's data.")
         boolean resetSystemId;
     }
+
+    /** Stand-ins when only the outbox is read or changed: nothing is built or sent then. */
+    private static final String OUTBOX_ONLY_PRODUCT = "outbox";
+    private static final URI OUTBOX_ONLY_ENDPOINT = URI.create("http://localhost/");
 
     private final Map<String, String> environment;
     private final Clock clock;
@@ -94,7 +106,15 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Census census = census()) {
+        if (action.preview && product == null) {
+            return previewOfTheApplication(out);
+        }
+        boolean local = action.outbox != null && !action.outbox.get(0).equals("resume");
+        if (!local) {
+            require(action.preview ? "--preview with --product" : action.sendNow ? "--send-now"
+                    : action.resetSystemId ? "--reset-system-id" : "--outbox resume");
+        }
+        try (Census census = census(local)) {
             if (action.preview) {
                 out.println(census.preview());
                 return 0;
@@ -112,10 +132,48 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private Census census() {
+    /** Refuses an action without --product or --endpoint, naming every one missing. */
+    private void require(String what) {
+        List<String> missing = new java.util.ArrayList<>();
+        if (product == null) {
+            missing.add("--product");
+        }
+        if (endpoint == null) {
+            missing.add("--endpoint");
+        }
+        if (!missing.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), what + " needs " + String.join(" and ", missing)
+                    + " (missing: " + String.join(", ", missing) + ")");
+        }
+    }
+
+    /**
+     * The report the application using the state directory sends next: the last one its SDK gathered
+     * (at start, and with every report), stamped with the time now, as an upload would be. Reads one
+     * file and writes nothing.
+     */
+    private int previewOfTheApplication(PrintWriter out) {
+        Path file = stateDir.resolve(SNAPSHOT);
+        String report;
+        try {
+            report = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("census report: no report in " + stateDir + " yet (" + file + " is missing): "
+                    + "the application's Census SDK writes it when it starts reporting; or build one here with "
+                    + "--product, --endpoint, --component and --metric");
+            return 1;
+        }
+        String sentAt = "\"sent_at\":\"" + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"";
+        out.println(SENT_AT.matcher(report).replaceFirst(java.util.regex.Matcher.quoteReplacement(sentAt)));
+        return 0;
+    }
+
+    /** The SDK on the state directory; for the outbox alone ({@code local}), product and endpoint are not needed. */
+    private Census census(boolean local) {
         Census.Builder builder;
         try {
-            builder = Census.builder().product(product).endpoint(endpoint).stateDir(stateDir)
+            builder = Census.builder().product(product != null ? product : OUTBOX_ONLY_PRODUCT)
+                    .endpoint(endpoint != null ? endpoint : OUTBOX_ONLY_ENDPOINT).stateDir(stateDir)
                     .environment(environment).clock(clock)
                     .previewHint("`census report --preview`")
                     .disableHint("--consent off, CENSUS_MODE=off or DO_NOT_TRACK=1");
@@ -160,7 +218,7 @@ public final class ReportCommand implements Callable<Integer> {
                     out.printf("%s  %s  %-10s  %s%n", entry.id(), entry.day(), entry.status().name().toLowerCase(),
                             entry.reason() == null ? "" : entry.reason());
                 }
-                out.println(entries.size() + " report" + (entries.size() == 1 ? "" : "s") + " in the outbox.");
+                out.println(Plural.of(entries.size(), "report") + " in the outbox.");
                 return 0;
             }
             case "pause" -> {
@@ -177,7 +235,7 @@ public final class ReportCommand implements Callable<Integer> {
                 }
                 Path file = Path.of(action.outbox.get(1));
                 outbox.export(file);
-                out.println("Exported " + outbox.list().size() + " reports to " + file + ".");
+                out.println("Exported " + Plural.of(outbox.list().size(), "report") + " to " + file + ".");
                 return 0;
             }
             default -> throw new ParameterException(spec.commandLine(),

@@ -4,6 +4,7 @@ import dev.census.server.CensusServer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 
 /** {@code census serve}: the server on its embedded default or on PostgreSQL, until interrupted. */
@@ -16,19 +17,27 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        options.log.apply();
         CensusServer server = options.builder().build().start();
-        runUntilStopped(server);
+        runUntilStopped(server, () -> { });
         return 0;
     }
 
-    /** Blocks until the JVM is asked to stop, then closes the server (committing what is queued). */
-    static void runUntilStopped(CensusServer server) throws InterruptedException {
+    /**
+     * Says the server is ready and blocks until the JVM is asked to stop (Ctrl-C, SIGTERM), then
+     * closes the server (committing what is queued) and runs {@code afterClose}.
+     */
+    static void runUntilStopped(CensusServer server, Runnable afterClose) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
+            try {
+                server.close();
+                afterClose.run();
+            } finally {
+                stopped.countDown();
+            }
         }, "census-shutdown"));
-        System.out.println("Census is running at http://localhost:" + server.port() + "/ (Ctrl-C to stop)");
+        LoggerFactory.getLogger(ServeCommand.class).info("ready at {} (Ctrl-C to stop)", server.publicUrl());
         stopped.await();
     }
 }

@@ -11,11 +11,22 @@ import picocli.CommandLine.Option;
 /** The settings of {@code census serve}; each also reads a CENSUS_* environment variable. */
 final class ServerOptions {
 
+    /** Where {@code census serve} listens unless told otherwise: every IPv4 address. */
+    static final String DEFAULT_BIND = "0.0.0.0";
+
     @Mixin
     StoreOptions store;
 
     @Mixin
     PublishOptions publish;
+
+    @Mixin
+    LogOptions log;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "${env:CENSUS_BIND:-" + DEFAULT_BIND + "}",
+            description = "Address to listen on: 0.0.0.0 every IPv4 address, :: every address, 127.0.0.1 this machine only "
+                    + "(CENSUS_BIND, default ${DEFAULT-VALUE}).")
+    String bind;
 
     @Option(names = "--port", defaultValue = "${env:CENSUS_PORT:-" + CensusServer.DEFAULT_PORT + "}", description = "HTTP port (CENSUS_PORT, default ${DEFAULT-VALUE}).")
     int port;
@@ -57,6 +68,7 @@ final class ServerOptions {
     /** A server on the chosen store, with every setting of these options. */
     CensusServer.Builder builder() {
         CensusServer.Builder builder = store.applyTo(CensusServer.builder())
+                .host(bind)
                 .port(port)
                 .clock(clock())
                 .adminToken(adminToken)
@@ -66,6 +78,6 @@ final class ServerOptions {
                 .rateLimitPerMinute(rateLimit)
                 .trustedProxies(trustedProxies == null ? List.of()
                         : trustedProxies.stream().filter(cidr -> !cidr.isBlank()).toList());
-        return builder.registry(publish.registry.load());
+        return builder.registry(publish.registry.load()).registrySource(publish.registry.directory());
     }
 }

@@ -2,6 +2,7 @@ package dev.census.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.census.registry.Registry;
 import dev.census.server.store.ReportStore;
 import dev.census.server.summary.Summarizer;
 import dev.census.server.summary.SummaryRun;
@@ -56,11 +57,14 @@ final class SummarizeCommand implements Callable<Integer> {
         if (url != null) {
             return remote();
         }
+        Registry registry = publish.registry.load();
+        spec.commandLine().getErr().println(publish.registry.describe(registry));
         try (ReportStore opened = store.open()) {
-            SummaryRun run = new Summarizer(opened, publish.registry.load(), Clock.systemUTC(), publish.k)
+            publish.registry.requireCovers(registry, opened.products());
+            SummaryRun run = new Summarizer(opened, registry, Clock.systemUTC(), publish.k)
                     .summarize(from, to, recompute);
             PrintWriter out = spec.commandLine().getOut();
-            run.summarized().forEach((product, days) -> out.printf("%s: summarized %d days %s%n", product, days.size(), days));
+            run.summarized().forEach((product, days) -> out.printf("%s: summarized %s %s%n", product, Plural.of(days.size(), "day"), days));
             out.flush();
             run.failed().forEach(failure -> failed(failure.product(), failure.day() == null ? null : failure.day().toString(), failure.error()));
             return run.failed().isEmpty() ? 0 : 1;

@@ -125,8 +125,9 @@ class CommandLineTest {
         int exit = census.execute("summarize", "--data-dir", dir.toString(), "--k", "1", "--to", "2026-03-10");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("demo: summarized 1 days [2026-03-10]");
-        assertThat(err.toString()).startsWith("summarize: demo 2026-03-09 failed: StoreUnavailableException: database error: ")
+        assertThat(out.toString()).contains("demo: summarized 1 day [2026-03-10]");
+        assertThat(err.toString()).startsWith("registry: bundled (demo: ")
+                .contains("\nsummarize: demo 2026-03-09 failed: StoreUnavailableException: database error: ")
                 .contains("CHECK constraint");
     }
 

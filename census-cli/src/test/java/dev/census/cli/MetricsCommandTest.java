@@ -75,7 +75,7 @@ class MetricsCommandTest {
 
         assertThat(census("lint", dir.toString())).isZero();
         assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).contains("1 metric files, no problems");
+        assertThat(err.toString()).contains("1 metric file, no problems");
     }
 
     @Test

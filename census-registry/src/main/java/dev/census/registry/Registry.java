@@ -24,6 +24,14 @@ public final class Registry {
         return Optional.ofNullable(products.get(name));
     }
 
+    /** Each product with its approved-metric count, for one line of a log: {@code demo: 8 approved metrics, pulp: 1 approved metric}. */
+    public String summary() {
+        return products.values().stream().map(product -> {
+            long approved = product.metrics().values().stream().filter(metric -> metric.status() == MetricStatus.APPROVED).count();
+            return product.name() + ": " + approved + (approved == 1 ? " approved metric" : " approved metrics");
+        }).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** Every product, in name order. */
     public Collection<ProductDefinition> products() {
         return products.values();

@@ -33,7 +33,8 @@ public final class RegistryLoader {
 
     /** Where the build puts the repository's metrics/ folder on the classpath. */
     static final String BUNDLED = "census/registry";
-    private static final String PRODUCT_FILE = "product.yaml";
+    /** The file that defines a product, in its folder. */
+    public static final String PRODUCT_FILE = "product.yaml";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -92,6 +93,19 @@ public final class RegistryLoader {
                     .sorted()
                     .toList();
         }
+    }
+
+    /**
+     * One problem per product folder below a registry directory that holds metric files but no
+     * {@code product.yaml}: without it the server ignores those metrics, and the product with them.
+     */
+    public static List<LintProblem> missingProducts(Path directory) throws IOException {
+        return metricFiles(directory).stream().map(Path::getParent).distinct()
+                .filter(folder -> !Files.isRegularFile(folder.resolve(PRODUCT_FILE)))
+                .map(folder -> new LintProblem(folder.resolve(PRODUCT_FILE).toString(), "-",
+                        "missing: the metric files of " + folder.getFileName() + " need it (name, title, description;"
+                                + " census metrics new --product " + folder.getFileName() + " writes one)"))
+                .toList();
     }
 
     /**

@@ -62,12 +62,13 @@ public final class Census implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    private Census(Settings settings, SystemIdStore identity, OutboxStore outboxStore) {
+    private Census(Settings settings, SystemIdStore identity, OutboxStore outboxStore, Path stateDir) {
         this.settings = settings;
         this.log = new QuietLog(settings.clock());
         this.outbox = new Outbox(outboxStore, this);
         JdkHttpTransport transport = new JdkHttpTransport(settings.proxy(), settings.sslContext(), settings.clock());
-        this.reporter = new Reporter(settings, identity, outbox, log, new Uploader(settings, transport, log));
+        this.reporter = new Reporter(settings, identity, outbox, log, new Uploader(settings, transport, log),
+                new ReportSnapshot(stateDir, log));
     }
 
     public static Builder builder() {
@@ -92,7 +93,10 @@ public final class Census implements AutoCloseable {
         safely(reporter::initialize); // no thread, no I/O beyond the state the store must read
     }
 
-    /** The exact JSON the next upload would send. Writes nothing; when reporting is off, the system ID is a placeholder. */
+    /**
+     * The exact JSON the next upload would send. Writes nothing, creates no system ID and logs no
+     * notice: without a stored ID (reporting off, or never started) the system ID is a placeholder.
+     */
     public String preview() {
         return reporter.preview();
     }
@@ -511,7 +515,7 @@ public final class Census implements AutoCloseable {
             ConsentPolicy policy = new ConsentPolicy(environment, consent, defaultConsent, upgradeConsent, predatesTelemetry);
             return new Census(new Settings(product, endpoint, devEndpoint, mirrorEndpoint, components, metrics, policy,
                     collectorTimeout, proxySelector, sslContext, clock, disableHint, previewHint, pii, manualScheduling),
-                    identity, outbox);
+                    identity, outbox, stateDir);
         }
 
         private static URI requireHttp(URI uri, String name) {

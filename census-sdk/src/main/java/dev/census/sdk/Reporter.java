@@ -70,6 +70,7 @@ final class Reporter {
     private final Outbox outbox;
     private final QuietLog log;
     private final Uploader uploader;
+    private final ReportSnapshot snapshot;
     private final DailySchedule schedule;
     private final SecureRandom random = new SecureRandom();
     private final Object initializing = new Object();
@@ -78,12 +79,13 @@ final class Reporter {
     private volatile State state;
     private volatile Instant initRetryAt;
 
-    Reporter(Settings settings, SystemIdStore identity, Outbox outbox, QuietLog log, Uploader uploader) {
+    Reporter(Settings settings, SystemIdStore identity, Outbox outbox, QuietLog log, Uploader uploader, ReportSnapshot snapshot) {
         this.settings = settings;
         this.identity = identity;
         this.outbox = outbox;
         this.log = log;
         this.uploader = uploader;
+        this.snapshot = snapshot;
         this.schedule = new DailySchedule(random, settings.clock().instant());
     }
 
@@ -162,6 +164,10 @@ final class Reporter {
                         + " (will try again at " + initRetryAt + "): " + e.getMessage());
                 return;
             }
+            if (!state.off()) {
+                // what this installation sends, gathered once at start, for `census report --preview --state-dir`
+                snapshot.write(ReportJson.write(build(now, state.installation().systemId())));
+            }
         }
         if (state.off()) {
             return;
@@ -209,10 +215,12 @@ final class Reporter {
 
     /** The exact JSON the next upload would send; writes nothing and, when off, shows a placeholder ID. */
     String preview() {
-        State known = current();
+        State known = state;
+        Installation installation = known != null ? known.installation()
+                : settings.consentPolicy().certainlyOff() ? null : identity.read().orElse(null);
         Instant now = settings.clock().instant();
-        Report report = build(now, known.installation() == null ? PLACEHOLDER_ID : known.installation().systemId());
-        preview.set(known.installation() == null ? null : new Preview(report, now));
+        Report report = build(now, installation == null ? PLACEHOLDER_ID : installation.systemId());
+        preview.set(installation == null ? null : new Preview(report, now));
         return ReportJson.write(report);
     }
 
@@ -376,6 +384,7 @@ final class Reporter {
 
     private Outbox.Entry stage(ConsentPolicy.Decision decision, Report report, LocalDate day, Instant now) {
         String json = ReportJson.write(report);
+        snapshot.write(json);
         if (!decision.uploads()) {
             return outbox.add(report.systemId(), json, day, now, Outbox.Status.LOCAL, "kept locally: " + decision.reason());
         }

@@ -22,8 +22,6 @@ import dev.census.server.ingest.Ingestion;
 import dev.census.server.json.CensusJson;
 import dev.census.server.publish.PublishedSummaries;
 import dev.census.server.publish.SummaryRange;
-import dev.census.registry.Registry;
-import dev.census.registry.RegistryLoader;
 import dev.census.server.store.DatabaseUrl;
 import dev.census.server.store.DuckDbReportStore;
 import dev.census.server.store.PostgresReportStore;
@@ -36,10 +34,13 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Properties;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,9 @@ public final class CensusServer implements AutoCloseable {
     private static final int PREFETCH_DAYS = 365;
 
     private static final Logger LOG = LoggerFactory.getLogger(CensusServer.class);
+
+    /** This build's version, as Maven wrote it into {@code census/version.properties}. */
+    public static final String VERSION = readVersion();
 
     private final Builder config;
     private final ReportStore store;
@@ -131,6 +135,18 @@ public final class CensusServer implements AutoCloseable {
         return new Builder();
     }
 
+    private static String readVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = CensusServer.class.getResourceAsStream("/census/version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot read the version: {}", e.getMessage());
+        }
+        return properties.getProperty("version", "(unknown version)");
+    }
+
     /** Starts listening, and starts the daily jobs unless disabled. */
     public CensusServer start() {
         app.start(config.host, config.port);
@@ -140,12 +156,36 @@ public final class CensusServer implements AutoCloseable {
         prefetch = new Thread(this::prefetchSummaries, "census-prefetch");
         prefetch.setDaemon(true);
         prefetch.start();
-        LOG.info("Census listening on http://{}:{}/", config.host, port());
+        logSettings();
         if (!config.clientAddress.trustedProxies().isEmpty()) {
             LOG.info("Requests from {} count against the client their X-Forwarded-For or Forwarded header names",
                     config.clientAddress.trustedProxies());
         }
         return this;
+    }
+
+    /** One line each: what runs, where it listens, where its data and metrics come from, what it publishes. */
+    private void logSettings() {
+        LOG.info("Census {}", VERSION);
+        LOG.info("listening on {} ({})", hostAndPort(config.host, port()), publicUrl());
+        LOG.info("store: {}", store.describe());
+        LOG.info("registry: {} ({})", config.registrySource, registry.summary());
+        LOG.info("admin API: {}", config.adminToken == null ? "off (no admin token)" : "on");
+        LOG.info("retention: raw reports are kept {} days", config.retentionDays);
+        LOG.info("k: groups of fewer than {} systems are published as \"other\"", config.k);
+    }
+
+    /**
+     * The address to open in a browser: {@code localhost} when the server listens on every address,
+     * else the address it listens on.
+     */
+    public String publicUrl() {
+        String host = config.host.equals("0.0.0.0") || config.host.equals("::") ? "localhost" : config.host;
+        return "http://" + hostAndPort(host, port()) + "/";
+    }
+
+    private static String hostAndPort(String host, int port) {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /**
@@ -223,6 +263,7 @@ public final class CensusServer implements AutoCloseable {
         private int port = DEFAULT_PORT;
         private Supplier<ReportStore> store;
         private Registry registry;
+        private String registrySource = "bundled";
         private Clock clock = Clock.systemUTC();
         private String adminToken;
         private boolean allowBackdatedReports;
@@ -270,6 +311,9 @@ public final class CensusServer implements AutoCloseable {
         }
 
         public Builder registry(Registry registry) { this.registry = requireNonNull(registry, "registry"); return this; }
+
+        /** Where the registry was read, for the start-up log: a directory, or "bundled" (the default). */
+        public Builder registrySource(String source) { this.registrySource = requireNonNull(source, "registrySource"); return this; }
 
         public Builder clock(Clock clock) { this.clock = requireNonNull(clock, "clock"); return this; }
 

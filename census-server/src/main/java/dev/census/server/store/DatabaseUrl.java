@@ -71,6 +71,13 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         return new DatabaseUrl("jdbc:postgresql://" + uri.getHost() + port + path + query, user, password);
     }
 
+    /** The host, port and database of a JDBC URL this class made ({@code db:5432/census}), without its parameters. */
+    static String location(String jdbcUrl) {
+        String rest = jdbcUrl.substring(jdbcUrl.indexOf("//") + 2);
+        int query = rest.indexOf('?');
+        return query < 0 ? rest : rest.substring(0, query);
+    }
+
     private static String decode(String text) {
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }

@@ -54,6 +54,11 @@ public final class DuckDbReportStore extends JdbcReportStore {
         return new DuckDbReportStore(DuckDbDataSource.open(dataDir.resolve(FILE_NAME)));
     }
 
+    @Override
+    public String describe() {
+        return "DuckDB file " + duckDb.file().toAbsolutePath();
+    }
+
     private long maxId() {
         return inTransaction(connection -> {
             try (Statement statement = connection.createStatement();

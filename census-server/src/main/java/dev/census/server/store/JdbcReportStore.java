@@ -418,6 +418,21 @@ abstract class JdbcReportStore implements ReportStore {
         });
     }
 
+    @Override
+    public java.util.SortedSet<String> products() {
+        return inTransaction(connection -> {
+            java.util.SortedSet<String> products = new java.util.TreeSet<>();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT product FROM reports UNION "
+                    + "SELECT product FROM systems UNION SELECT product FROM summaries");
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    products.add(rows.getString(1));
+                }
+            }
+            return products;
+        });
+    }
+
     /** Work done inside one transaction. */
     @FunctionalInterface
     interface TransactionWork<T> {

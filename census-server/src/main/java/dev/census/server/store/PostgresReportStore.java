@@ -63,6 +63,11 @@ public final class PostgresReportStore extends JdbcReportStore {
     }
 
     @Override
+    public String describe() {
+        return "PostgreSQL " + DatabaseUrl.location(pool.getJdbcUrl());
+    }
+
+    @Override
     void insertBatch(Connection connection, List<StoredReport> reports) throws SQLException {
         long[] ids = new long[reports.size()];
         try (PreparedStatement statement = prepare(connection,

@@ -91,6 +91,14 @@ public interface ReportStore extends AutoCloseable {
      */
     boolean runExclusive(String job, Runnable work);
 
+    /** Where the data is, for the start-up log: a file path, or a database's host and name; never a credential. */
+    default String describe() {
+        return getClass().getSimpleName();
+    }
+
+    /** Every product the store holds reports, systems or summaries of, in name order. */
+    java.util.SortedSet<String> products();
+
     /** Counts raw report rows (superseded ones included): for statistics and tests. */
     long countReports(String product);
 

@@ -19,6 +19,7 @@ final class Templates {
         configuration.setLogTemplateExceptions(false);
         configuration.setWrapUncheckedExceptions(true);
         configuration.setFallbackOnNullLoopVariable(false);
+        configuration.setSharedVariable("code", new InlineCode());
     }
 
     String render(String name, Map<String, Object> model) {

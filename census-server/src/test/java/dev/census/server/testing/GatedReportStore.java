@@ -123,6 +123,11 @@ public final class GatedReportStore implements ReportStore {
     }
 
     @Override
+    public java.util.SortedSet<String> products() {
+        return delegate.products();
+    }
+
+    @Override
     public void close() {
         open();
         delegate.close();
