@@ -7,6 +7,7 @@ import dev.census.registry.ProductDefinition;
 import dev.census.registry.Registry;
 import dev.census.registry.RegistryLoader;
 import dev.census.server.api.AdminEndpoint;
+import dev.census.server.api.AdminGate;
 import dev.census.server.api.ClientAddress;
 import dev.census.server.api.ErrorAnswers;
 import dev.census.server.api.FloodGuard;
@@ -96,8 +97,8 @@ public final class CensusServer implements AutoCloseable {
             this.registry = registry;
             this.published = new PublishedSummaries(store, config.clock);
             SummariesEndpoint summaries = new SummariesEndpoint(registry, published);
-            AdminEndpoint admin = new AdminEndpoint(config.adminToken, summarizer, jobs, ingestion,
-                    new FloodGuard(AdminEndpoint.FAILURES_PER_MINUTE, config.clock, config.clientAddress), config.clock);
+            AdminEndpoint admin = new AdminEndpoint(
+                    new AdminGate(config.adminToken, config.clock, config.clientAddress), summarizer, jobs, ingestion, config.clock);
             HealthEndpoint health = new HealthEndpoint(store, meters);
             OpenApiEndpoint openApi = new OpenApiEndpoint(config.clock);
             Dashboard dashboard = new Dashboard(registry, published, config.retentionDays, config.k);

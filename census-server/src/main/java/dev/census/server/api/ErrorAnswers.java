@@ -49,9 +49,9 @@ public final class ErrorAnswers {
                 Problem.send(ctx, 404, "not-found", title(404), e.getMessage(), null));
         routes.exception(dev.census.server.summary.JobBusyException.class, (e, ctx) ->
                 Problem.send(ctx, 409, "job-running", title(409), e.getMessage(), null));
-        routes.exception(AdminEndpoint.Unauthorized.class, (e, ctx) ->
+        routes.exception(AdminGate.Unauthorized.class, (e, ctx) ->
                 Problem.send(ctx, 401, "unauthorized", title(401), e.getMessage(), null));
-        routes.exception(AdminEndpoint.Throttled.class, (e, ctx) ->
+        routes.exception(AdminGate.Throttled.class, (e, ctx) ->
                 RejectionAnswers.send(ctx, Rejection.Kind.RATE_LIMITED, e.getMessage(), null, e.retryAfterSeconds()));
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 Problem.send(ctx, e.getStatus(), "http-" + e.getStatus(), title(e.getStatus()), e.getMessage(), null));
