@@ -64,10 +64,11 @@ public final class Census implements AutoCloseable {
 
     private Census(Settings settings, SystemIdStore identity, OutboxStore outboxStore) {
         this.settings = settings;
-        this.log = new QuietLog(settings.clock());
+        this.log = new QuietLog(Census.class, settings.clock());
         this.outbox = new Outbox(outboxStore, this);
         JdkHttpTransport transport = new JdkHttpTransport(settings.proxy(), settings.sslContext(), settings.clock());
-        this.reporter = new Reporter(settings, identity, outbox, log, new Uploader(settings, transport, log));
+        this.reporter = new Reporter(settings, identity, outbox, new QuietLog(Reporter.class, settings.clock()),
+                new Uploader(settings, transport, new QuietLog(Uploader.class, settings.clock())));
     }
 
     public static Builder builder() {
