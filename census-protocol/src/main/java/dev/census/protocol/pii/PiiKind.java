@@ -35,12 +35,20 @@ public enum PiiKind {
         this.description = description;
     }
 
-    /** A human phrase for messages: "an e-mail address". */
+    /**
+     * A human phrase for messages.
+     *
+     * @return e.g. "an e-mail address"
+     */
     public String description() {
         return description;
     }
 
-    /** The lowercase name used in drop reasons and statistics: {@code url_credentials}. */
+    /**
+     * The lowercase name used in drop reasons and statistics.
+     *
+     * @return e.g. {@code url_credentials}
+     */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
