@@ -7,7 +7,6 @@ import dev.census.server.store.DuckDbReportStore;
 import dev.census.testing.CensusClient;
 import dev.census.testing.Reports;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,7 +35,7 @@ class CrashDurabilityTest {
 
     @Test
     void killNineUnderLoadLosesNoAcknowledgedReport() throws Exception {
-        int port = freePort();
+        int port = TestServers.freePort();
         Process server = startServer(port);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try {
@@ -92,11 +91,5 @@ class CrashDurabilityTest {
             }
         }
         return systems;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,6 +1,9 @@
 package dev.census.cli;
 
 import dev.census.server.CensusServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -21,5 +24,14 @@ final class TestServers {
     /** A started server on a DuckDB file in the directory. */
     static CensusServer start(Path dataDir, Clock clock) {
         return builder(clock).dataDir(dataDir).build().start();
+    }
+
+    /** A loopback port free right now, for a server that runs as a process of its own. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

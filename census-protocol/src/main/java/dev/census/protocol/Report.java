@@ -22,6 +22,16 @@ public record Report(
         List<Component> components,
         SortedMap<String, MetricValue> metrics) {
 
+    /**
+     * Checks the wire rules (product name, at most 100 components and 200 metrics) and copies the collections.
+     *
+     * @param product the product as the server knows it
+     * @param systemId the installation's random ID
+     * @param channel production or dev
+     * @param sentAt when the report was sent
+     * @param components the installed components and their versions
+     * @param metrics the metrics by name
+     */
     public Report {
         WireRules.requireProduct(product, "product");
         Objects.requireNonNull(systemId, "systemId");
@@ -37,11 +47,21 @@ public record Report(
         }
     }
 
+    /**
+     * Starts a report.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A copy of this report without the named metrics. */
+    /**
+     * A copy of this report without some metrics.
+     *
+     * @param names the metrics to leave out
+     * @return the copy
+     */
     public Report withoutMetrics(Set<String> names) {
         TreeMap<String, MetricValue> kept = new TreeMap<>(metrics);
         kept.keySet().removeAll(names);
@@ -60,21 +80,65 @@ public record Report(
         private Builder() {
         }
 
+        /**
+         * Sets the product.
+         *
+         * @param product the product as the server knows it, {@code [a-z][a-z0-9-]*}
+         * @return this builder
+         */
         public Builder product(String product) { this.product = WireRules.requireProduct(product, "product"); return this; }
 
+        /**
+         * Sets the system ID.
+         *
+         * @param systemId the installation's random ID
+         * @return this builder
+         */
         public Builder systemId(UUID systemId) { this.systemId = Objects.requireNonNull(systemId, "system_id"); return this; }
 
+        /**
+         * Sets the system ID from its text.
+         *
+         * @param systemId a UUID in canonical lowercase form
+         * @return this builder
+         */
         public Builder systemId(String systemId) { this.systemId = WireRules.requireSystemId(systemId, "system_id"); return this; }
 
+        /**
+         * Sets the channel (by default it follows from the component versions).
+         *
+         * @param channel production or dev
+         * @return this builder
+         */
         public Builder channel(Channel channel) { this.channel = Objects.requireNonNull(channel, "channel"); return this; }
 
+        /**
+         * Sets the time the report is sent.
+         *
+         * @param sentAt the instant
+         * @return this builder
+         */
         public Builder sentAt(Instant sentAt) { this.sentAt = Objects.requireNonNull(sentAt, "sent_at"); return this; }
 
+        /**
+         * Adds a component.
+         *
+         * @param name the component's name
+         * @param version its version
+         * @return this builder
+         */
         public Builder component(String name, String version) {
             components.add(new Component(name, version));
             return this;
         }
 
+        /**
+         * Adds a metric; each name at most once.
+         *
+         * @param name the metric's name, lowercase dotted words
+         * @param value its value
+         * @return this builder
+         */
         public Builder metric(String name, MetricValue value) {
             WireRules.requireMetricName(name, "metrics");
             if (metrics.put(name, Objects.requireNonNull(value, "metrics." + name)) != null) {
@@ -87,6 +151,8 @@ public record Report(
          * Builds the report; product, system ID and sent-at are required, the channel defaults from
          * versions. A production report may carry strict {@code X.Y.Z} versions only: anything else is
          * a development build, whatever the sender says.
+         *
+         * @return the report
          */
         public Report build() {
             if (product == null) {

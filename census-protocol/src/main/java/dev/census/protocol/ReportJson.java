@@ -13,6 +13,12 @@ public final class ReportJson {
     private ReportJson() {
     }
 
+    /**
+     * Writes a report as Census JSON v1.
+     *
+     * @param report the report
+     * @return the JSON text, keys in a fixed order
+     */
     public static String write(Report report) {
         StringBuilder out = new StringBuilder(256);
         out.append("{\"schema\":").append(WireRules.SCHEMA);
@@ -55,7 +61,12 @@ public final class ReportJson {
         }
     }
 
-    /** Integral values print as integers ({@code 4}, not {@code 4.0}); others in shortest round-trip form. */
+    /**
+     * Formats a number as the wire format writes it.
+     *
+     * @param value the number
+     * @return integral values as integers ({@code 4}, not {@code 4.0}); others in shortest round-trip form
+     */
     public static String formatNumber(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
@@ -63,7 +74,12 @@ public final class ReportJson {
         return Double.toString(value);
     }
 
-    /** A JSON string literal of the text, quotes included: the one escaper of the wire format and the SDK. */
+    /**
+     * Quotes a text as JSON: the one escaper of the wire format and the SDK.
+     *
+     * @param text the text
+     * @return a JSON string literal of the text, quotes included
+     */
     public static String quote(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2);
         string(out, text);

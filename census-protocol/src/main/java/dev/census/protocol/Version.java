@@ -16,7 +16,12 @@ public record Version(String text, String xy, String xyz, boolean release) {
     private static final Pattern RELEASE = Pattern.compile("(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})");
     private static final Pattern LEADING = Pattern.compile("(\\d{1,9})\\.(\\d{1,9})(?:\\.(\\d{1,9}))?.*", Pattern.DOTALL);
 
-    /** Parses any version text; never fails, unparseable text rolls up to {@link #UNKNOWN}. */
+    /**
+     * Parses any version text; never fails.
+     *
+     * @param text the version as reported
+     * @return the version, rolled up to {@link #UNKNOWN} when the text is not parseable
+     */
     public static Version parse(String text) {
         if (isRelease(text)) {
             Matcher m = RELEASE.matcher(text);
@@ -33,7 +38,12 @@ public record Version(String text, String xy, String xyz, boolean release) {
         return new Version(text, xy, xyz, false);
     }
 
-    /** True when the text is strictly {@code X.Y.Z} with decimal numbers and no leading zeros. */
+    /**
+     * Whether a version is a release.
+     *
+     * @param text the version
+     * @return true when the text is strictly {@code X.Y.Z} with decimal numbers and no leading zeros
+     */
     public static boolean isRelease(String text) {
         return text != null && RELEASE.matcher(text).matches();
     }

@@ -27,37 +27,84 @@ public final class WireRules {
     private WireRules() {
     }
 
+    /**
+     * Checks a product name: 1-40 lowercase letters, digits or '-', starting with a letter.
+     *
+     * @param product the name
+     * @param field the field named in the exception
+     * @return the value, unchanged
+     * @throws InvalidReportException when it breaks the rule
+     */
     public static String requireProduct(String product, String field) {
         require(product != null && PRODUCT.matcher(product).matches(), field,
                 "must be 1-40 lowercase letters, digits or '-', starting with a letter");
         return product;
     }
 
+    /**
+     * Checks a metric name: lowercase dotted words such as {@code workers.processes}.
+     *
+     * @param name the name
+     * @param field the field named in the exception
+     * @return the value, unchanged
+     * @throws InvalidReportException when it breaks the rule
+     */
     public static String requireMetricName(String name, String field) {
         require(name != null && name.length() <= MAX_TEXT && METRIC.matcher(name).matches(), field,
                 "metric names are lowercase dotted words such as workers.processes");
         return name;
     }
 
+    /**
+     * Checks a component name: 1-64 letters, digits or {@code _.+-}.
+     *
+     * @param name the name
+     * @param field the field named in the exception
+     * @return the value, unchanged
+     * @throws InvalidReportException when it breaks the rule
+     */
     public static String requireComponentName(String name, String field) {
         require(name != null && name.length() <= MAX_TEXT && COMPONENT.matcher(name).matches(), field,
                 "must be 1-" + MAX_TEXT + " letters, digits or '_.+-'");
         return name;
     }
 
+    /**
+     * Checks a version: 1-64 letters, digits or {@code _.+!-}.
+     *
+     * @param version the version
+     * @param field the field named in the exception
+     * @return the value, unchanged
+     * @throws InvalidReportException when it breaks the rule
+     */
     public static String requireVersion(String version, String field) {
         require(version != null && version.length() <= MAX_TEXT && VERSION.matcher(version).matches(), field,
                 "must be 1-" + MAX_TEXT + " letters, digits or '_.+!-'");
         return version;
     }
 
+    /**
+     * Checks a string value: 1-64 characters.
+     *
+     * @param text the value
+     * @param field the field named in the exception
+     * @return the value, unchanged
+     * @throws InvalidReportException when it breaks the rule
+     */
     public static String requireShortText(String text, String field) {
         require(text != null && !text.isEmpty() && text.length() <= MAX_TEXT, field,
                 "strings must be 1-" + MAX_TEXT + " characters");
         return text;
     }
 
-    /** Parses a system ID, which must be a UUID in canonical lowercase form. */
+    /**
+     * Parses a system ID, which must be a UUID in canonical lowercase form.
+     *
+     * @param text the ID's text
+     * @param field the field named in the exception
+     * @return the ID
+     * @throws InvalidReportException when it is not a canonical lowercase UUID
+     */
     public static UUID requireSystemId(String text, String field) {
         require(text != null && CANONICAL_UUID.matcher(text).matches(), field,
                 "must be a UUID in canonical lowercase form");

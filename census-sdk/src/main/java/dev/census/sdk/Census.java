@@ -64,13 +64,19 @@ public final class Census implements AutoCloseable {
 
     private Census(Settings settings, SystemIdStore identity, OutboxStore outboxStore, Path stateDir) {
         this.settings = settings;
-        this.log = new QuietLog(settings.clock());
+        this.log = new QuietLog(Census.class, settings.clock());
         this.outbox = new Outbox(outboxStore, this);
         JdkHttpTransport transport = new JdkHttpTransport(settings.proxy(), settings.sslContext(), settings.clock());
-        this.reporter = new Reporter(settings, identity, outbox, log, new Uploader(settings, transport, log),
-                new ReportSnapshot(stateDir, log));
+        this.reporter = new Reporter(settings, identity, outbox, new QuietLog(Reporter.class, settings.clock()),
+                new Uploader(settings, transport, new QuietLog(Uploader.class, settings.clock())),
+                new ReportSnapshot(stateDir, new QuietLog(ReportSnapshot.class, settings.clock())));
     }
 
+    /**
+     * Starts configuring the SDK.
+     *
+     * @return a builder; {@link Builder#build()} checks it
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -96,6 +102,8 @@ public final class Census implements AutoCloseable {
     /**
      * The exact JSON the next upload would send. Writes nothing, creates no system ID and logs no
      * notice: without a stored ID (reporting off, or never started) the system ID is a placeholder.
+     *
+     * @return the JSON text
      */
     public String preview() {
         return reporter.preview();
@@ -105,6 +113,8 @@ public final class Census implements AutoCloseable {
      * Builds a report and sends it at once, consent permitting: an explicit administrator's
      * action, so the 30-minute notice period and the daily schedule do not apply. One attempt,
      * made on the SDK's thread after an upload in flight there; the caller waits for its result.
+     *
+     * @return the outcome, the server's status and answer, and the JSON sent
      */
     public UploadResult sendNow() {
         try {
@@ -118,7 +128,11 @@ public final class Census implements AutoCloseable {
         }
     }
 
-    /** The local staging area: every report built, with its status; pause, resume, list, export. */
+    /**
+     * The local staging area: every report built, with its status; pause, resume, list, export.
+     *
+     * @return the outbox
+     */
     public Outbox outbox() {
         return outbox;
     }
@@ -126,6 +140,8 @@ public final class Census implements AutoCloseable {
     /**
      * Replaces the system ID with a new random one (or, when reporting is off, forgets it) and asks
      * the server to delete every report of the old ID. True when the server confirmed the deletion.
+     *
+     * @return true when the server confirmed the deletion
      */
     public boolean resetSystemId() {
         try {
@@ -139,12 +155,20 @@ public final class Census implements AutoCloseable {
         }
     }
 
-    /** The installation's system ID; empty when reporting is off and none was ever created. */
+    /**
+     * The installation's system ID; empty when reporting is off and none was ever created.
+     *
+     * @return the system ID, if there is one
+     */
     public Optional<UUID> systemId() {
         return reporter.systemId();
     }
 
-    /** The effective mode, after the environment ({@code DO_NOT_TRACK}, {@code CENSUS_MODE}, {@code CI}) had its say. */
+    /**
+     * The effective mode, after the environment ({@code DO_NOT_TRACK}, {@code CENSUS_MODE}, {@code CI}) had its say.
+     *
+     * @return OFF, LOCAL or ON
+     */
     public Consent consent() {
         return reporter.mode();
     }
@@ -334,43 +358,79 @@ public final class Census implements AutoCloseable {
         private Builder() {
         }
 
-        /** The product name as the server knows it, e.g. {@code pulp}. */
+        /**
+         * The product name as the server knows it, e.g. {@code pulp}.
+         *
+         * @param product {@code [a-z][a-z0-9-]*}, at most 40 characters
+         * @return this builder
+         */
         public Builder product(String product) {
             this.product = WireRules.requireProduct(Objects.requireNonNull(product, "product"), "product");
             return this;
         }
 
-        /** The production channel's server, for release builds (every component version strictly X.Y.Z). */
+        /**
+         * The production channel's server, for release builds (every component version strictly X.Y.Z).
+         *
+         * @param endpoint an http or https URL; reports go to {@code {endpoint}/api/v1/reports}
+         * @return this builder
+         */
         public Builder endpoint(URI endpoint) {
             this.endpoint = requireHttp(endpoint, "endpoint");
             return this;
         }
 
-        /** The dev channel's server, for pre-release builds; without it they report to {@link #endpoint(URI)}. */
+        /**
+         * The dev channel's server, for pre-release builds; without it they report to {@link #endpoint(URI)}.
+         *
+         * @param devEndpoint an http or https URL
+         * @return this builder
+         */
         public Builder devEndpoint(URI devEndpoint) {
             this.devEndpoint = requireHttp(devEndpoint, "devEndpoint");
             return this;
         }
 
-        /** An internal server that receives a copy of every uploaded report (admin-internal use). */
+        /**
+         * An internal server that receives a copy of every uploaded report (admin-internal use).
+         *
+         * @param mirrorEndpoint an http or https URL
+         * @return this builder
+         */
         public Builder mirrorEndpoint(URI mirrorEndpoint) {
             this.mirrorEndpoint = requireHttp(mirrorEndpoint, "mirrorEndpoint");
             return this;
         }
 
-        /** The directory for the identity (unless {@link #systemIdStore} is given) and the outbox. */
+        /**
+         * The directory for the identity (unless {@link #systemIdStore} is given) and the outbox.
+         *
+         * @param stateDir a directory the application may write, created if absent
+         * @return this builder
+         */
         public Builder stateDir(Path stateDir) {
             this.stateDir = Objects.requireNonNull(stateDir, "stateDir");
             return this;
         }
 
-        /** Where the identity and the daily lease live, e.g. {@link JdbcSystemIdStore#of} for a cluster. */
+        /**
+         * Where the identity and the daily lease live, e.g. {@link JdbcSystemIdStore#of} for a cluster.
+         *
+         * @param store the store
+         * @return this builder
+         */
         public Builder systemIdStore(SystemIdStore store) {
             this.store = Objects.requireNonNull(store, "systemIdStore");
             return this;
         }
 
-        /** A component and its version; release versions are strictly X.Y.Z. */
+        /**
+         * A component and its version; release versions are strictly X.Y.Z.
+         *
+         * @param name the component's name, each at most once
+         * @param version its version
+         * @return this builder
+         */
         public Builder component(String name, String version) {
             Component component = new Component(Objects.requireNonNull(name, "component name"),
                     Objects.requireNonNull(version, "component version"));
@@ -387,6 +447,10 @@ public final class Census implements AutoCloseable {
         /**
          * A metric and its collector: a number, boolean, short string or enum, or null/empty
          * Optional for "absent". It runs isolated, with a time limit, at each report.
+         *
+         * @param name the metric's name, lowercase dotted words, each at most once
+         * @param collector what reads its value
+         * @return this builder
          */
         public Builder metric(String name, Supplier<?> collector) {
             WireRules.requireMetricName(Objects.requireNonNull(name, "metric name"), "metric name");
@@ -401,13 +465,23 @@ public final class Census implements AutoCloseable {
             return this;
         }
 
-        /** The administrator's choice, when they made one: it wins over every default (the environment still wins over it). */
+        /**
+         * The administrator's choice, when they made one: it wins over every default (the environment still wins over it).
+         *
+         * @param consent the administrator's choice
+         * @return this builder
+         */
         public Builder consent(Consent consent) {
             this.consent = Objects.requireNonNull(consent, "consent");
             return this;
         }
 
-        /** What a new installation does when the administrator chose nothing; {@link #DEFAULT_CONSENT} unless set. */
+        /**
+         * What a new installation does when the administrator chose nothing; {@link #DEFAULT_CONSENT} unless set.
+         *
+         * @param defaultConsent the application's default
+         * @return this builder
+         */
         public Builder defaultConsent(Consent defaultConsent) {
             this.defaultConsent = Objects.requireNonNull(defaultConsent, "defaultConsent");
             return this;
@@ -418,6 +492,10 @@ public final class Census implements AutoCloseable {
          * administrator chose nothing, e.g. LOCAL until they opt in. The application says whether
          * this installation predates telemetry (asked once, when the identity is first created;
          * the answer is stored).
+         *
+         * @param consent the mode of an installation that predates telemetry
+         * @param predatesTelemetry whether this installation predates telemetry
+         * @return this builder
          */
         public Builder upgradedInstallationConsent(Consent consent, BooleanSupplier predatesTelemetry) {
             this.upgradeConsent = Objects.requireNonNull(consent, "consent");
@@ -425,7 +503,12 @@ public final class Census implements AutoCloseable {
             return this;
         }
 
-        /** How long one collector may take before it counts as absent. */
+        /**
+         * How long one collector may take before it counts as absent.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
         public Builder collectorTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "collectorTimeout");
             if (timeout.isNegative() || timeout.isZero()) {
@@ -435,13 +518,24 @@ public final class Census implements AutoCloseable {
             return this;
         }
 
-        /** An explicit HTTP proxy; without it, HTTPS_PROXY/HTTP_PROXY and NO_PROXY are honoured. */
+        /**
+         * An explicit HTTP proxy; without it, HTTPS_PROXY/HTTP_PROXY and NO_PROXY are honoured.
+         *
+         * @param proxy the proxy's address
+         * @return this builder
+         */
         public Builder proxy(InetSocketAddress proxy) {
             this.proxy = ProxySelector.of(Objects.requireNonNull(proxy, "proxy"));
             return this;
         }
 
-        /** Trusts the certificates in this key store (PKCS12 or JKS) instead of the JDK's defaults. */
+        /**
+         * Trusts the certificates in this key store (PKCS12 or JKS) instead of the JDK's defaults.
+         *
+         * @param file a PKCS12 or JKS key store
+         * @param password its password, or null
+         * @return this builder
+         */
         public Builder trustStore(Path file, char[] password) {
             Objects.requireNonNull(file, "trustStore");
             try (InputStream in = Files.newInputStream(file)) {
@@ -458,31 +552,56 @@ public final class Census implements AutoCloseable {
             return this;
         }
 
-        /** The TLS context to use, for applications that manage their own trust. */
+        /**
+         * The TLS context to use, for applications that manage their own trust.
+         *
+         * @param sslContext the context
+         * @return this builder
+         */
         public Builder sslContext(SSLContext sslContext) {
             this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
             return this;
         }
 
-        /** The clock for schedules and timestamps; the system UTC clock unless set. */
+        /**
+         * The clock for schedules and timestamps; the system UTC clock unless set.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** The environment to read DO_NOT_TRACK, CENSUS_MODE, CI and proxies from; the process's unless set. */
+        /**
+         * The environment to read DO_NOT_TRACK, CENSUS_MODE, CI and proxies from; the process's unless set.
+         *
+         * @param environment the variables
+         * @return this builder
+         */
         public Builder environment(Map<String, String> environment) {
             this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
             return this;
         }
 
-        /** Completes the start-up notice's "to turn it off: ..." with the application's own setting. */
+        /**
+         * Completes the start-up notice's "to turn it off: ..." with the application's own setting.
+         *
+         * @param howToTurnOff e.g. "set ANALYTICS = False in /etc/app/settings.py"
+         * @return this builder
+         */
         public Builder disableHint(String howToTurnOff) {
             this.disableHint = requireText(howToTurnOff, "disableHint");
             return this;
         }
 
-        /** Completes the start-up notice's "see it with ..." with the application's own command. */
+        /**
+         * Completes the start-up notice's "see it with ..." with the application's own command.
+         *
+         * @param howToPreview e.g. "app analytics --preview"
+         * @return this builder
+         */
         public Builder previewHint(String howToPreview) {
             this.previewHint = requireText(howToPreview, "previewHint");
             return this;
@@ -499,6 +618,12 @@ public final class Census implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Checks the settings and makes the SDK; nothing runs until {@link Census#start()}.
+         *
+         * @return the SDK
+         * @throws IllegalStateException when the product, the endpoint, or both the state directory and the system ID store are missing
+         */
         public Census build() {
             if (product == null) {
                 throw new IllegalStateException("product is required");

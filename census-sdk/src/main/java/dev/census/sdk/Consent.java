@@ -11,7 +11,13 @@ public enum Consent {
     /** Reports are built once a day and uploaded. */
     ON;
 
-    /** Parses {@code off}, {@code local} or {@code on} in any case; throws naming the accepted values otherwise. */
+    /**
+     * Parses {@code off}, {@code local} or {@code on} in any case; throws naming the accepted values otherwise.
+     *
+     * @param text the setting's text
+     * @return the mode
+     * @throws IllegalArgumentException naming the accepted values, for any other text
+     */
     public static Consent parse(String text) {
         if (text != null) {
             for (Consent consent : values()) {
@@ -23,7 +29,11 @@ public enum Consent {
         throw new IllegalArgumentException("consent must be one of off, local, on (was " + text + ")");
     }
 
-    /** The lowercase name used in settings and logs. */
+    /**
+     * The lowercase name used in settings and logs.
+     *
+     * @return {@code off}, {@code local} or {@code on}
+     */
     public String settingName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -49,7 +49,12 @@ public final class JdbcSystemIdStore extends SystemIdStore {
         this.dataSource = dataSource;
     }
 
-    /** A store in the database behind this data source; nothing is touched until reporting starts. */
+    /**
+     * A store in the database behind this data source; nothing is touched until reporting starts.
+     *
+     * @param dataSource the application's database
+     * @return the store
+     */
     public static JdbcSystemIdStore of(DataSource dataSource) {
         return new JdbcSystemIdStore(Objects.requireNonNull(dataSource, "dataSource"));
     }

@@ -49,6 +49,17 @@ public final class Outbox {
     /** One report in the outbox: the system ID it was built for, its exact JSON and its status. */
     public record Entry(String id, Instant createdAt, LocalDate day, UUID systemId, Status status, String reason,
                         String report) {
+        /**
+         * Checks that every field but the reason is present.
+         *
+         * @param id the entry's ID, unique in the outbox
+         * @param createdAt when the report was built
+         * @param day the UTC day it reports
+         * @param systemId the system ID it was built for
+         * @param status where it stands
+         * @param reason the server's answer or why it was not sent; may be null
+         * @param report the exact JSON
+         */
         public Entry {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(createdAt, "createdAt");
@@ -74,7 +85,11 @@ public final class Outbox {
         this.owner = owner;
     }
 
-    /** Every report kept, oldest first. */
+    /**
+     * Every report kept, oldest first.
+     *
+     * @return the entries
+     */
     public List<Entry> list() {
         return store.list();
     }
@@ -87,17 +102,27 @@ public final class Outbox {
     /**
      * Lifts the pause and sends only the newest held report at once (consent permitting); the
      * older held reports are marked superseded and never sent.
+     *
+     * @return what happened to the newest held report
      */
     public UploadResult resume() {
         return owner.resumeOutbox();
     }
 
-    /** True while uploads are paused (also when paused by another process sharing the state directory). */
+    /**
+     * True while uploads are paused (also when paused by another process sharing the state directory).
+     *
+     * @return whether uploads are paused
+     */
     public boolean isPaused() {
         return store.isPaused();
     }
 
-    /** Writes every kept report with its status to one JSON file, for an administrator to inspect or archive. */
+    /**
+     * Writes every kept report with its status to one JSON file, for an administrator to inspect or archive.
+     *
+     * @param file the file to write (replaced if it exists)
+     */
     public void export(Path file) {
         Objects.requireNonNull(file, "file");
         StringBuilder out = new StringBuilder("{\"entries\":[");

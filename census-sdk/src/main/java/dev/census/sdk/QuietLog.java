@@ -1,22 +1,27 @@
 package dev.census.sdk;
 
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The SDK's logging: through {@link System.Logger}, with repeated warnings of one kind throttled. */
-final class QuietLog {
+/**
+ * One SDK class's logging: a {@link System.Logger} named after that class, with repeated warnings of
+ * one kind throttled. Being a {@code System.Logger} itself, it is skipped when the logging backend
+ * looks for the calling class, so a line names the SDK class that wrote it, not this one.
+ */
+final class QuietLog implements System.Logger {
 
     /** A warning of one kind (one collector, one store problem) is logged at most this often. */
     static final Duration REPEAT_INTERVAL = Duration.ofHours(6);
 
-    private final System.Logger logger = System.getLogger("dev.census.sdk");
+    private final System.Logger logger;
     private final Clock clock;
     private final ConcurrentHashMap<String, Instant> lastWarned = new ConcurrentHashMap<>();
 
-    QuietLog(Clock clock) {
+    QuietLog(Class<?> owner, Clock clock) {
+        this.logger = System.getLogger(owner.getName());
         this.clock = clock;
     }
 
@@ -46,5 +51,25 @@ final class QuietLog {
         } else {
             logger.log(Level.DEBUG, message);
         }
+    }
+
+    @Override
+    public String getName() {
+        return logger.getName();
+    }
+
+    @Override
+    public boolean isLoggable(Level level) {
+        return logger.isLoggable(level);
+    }
+
+    @Override
+    public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
+        logger.log(level, bundle, message, thrown);
+    }
+
+    @Override
+    public void log(Level level, ResourceBundle bundle, String format, Object... params) {
+        logger.log(level, bundle, format, params);
     }
 }

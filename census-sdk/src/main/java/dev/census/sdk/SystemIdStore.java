@@ -16,7 +16,12 @@ public abstract sealed class SystemIdStore permits FileSystemIdStore, JdbcSystem
     SystemIdStore() {
     }
 
-    /** Keeps the identity in {@code installation.properties} inside the directory, written atomically. */
+    /**
+     * Keeps the identity in {@code installation.properties} inside the directory, written atomically.
+     *
+     * @param directory the directory, created if absent
+     * @return the store
+     */
     public static SystemIdStore inDirectory(Path directory) {
         return new FileSystemIdStore(Objects.requireNonNull(directory, "directory"));
     }

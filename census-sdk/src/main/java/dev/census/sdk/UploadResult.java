@@ -28,12 +28,24 @@ public record UploadResult(Outcome outcome, int httpStatus, String detail, Strin
         NOTHING_TO_SEND
     }
 
+    /**
+     * Checks that the outcome and the detail are present.
+     *
+     * @param outcome    what happened
+     * @param httpStatus the server's status code, or 0 when no answer came
+     * @param detail     a sentence for the administrator
+     * @param report     the exact JSON built, or null
+     */
     public UploadResult {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(detail, "detail");
     }
 
-    /** True when the server accepted the report. */
+    /**
+     * True when the server accepted the report.
+     *
+     * @return true when the outcome is {@link Outcome#SENT}
+     */
     public boolean sent() {
         return outcome == Outcome.SENT;
     }

@@ -21,6 +21,11 @@ final class LogCapture extends Handler implements AutoCloseable {
         logger.addHandler(this);
     }
 
+    /** Every record so far, for tests that look at more than the message. */
+    synchronized List<LogRecord> records() {
+        return List.copyOf(records);
+    }
+
     synchronized List<String> at(Level level) {
         return records.stream().filter(r -> r.getLevel().equals(level)).map(LogRecord::getMessage).toList();
     }

@@ -6,10 +6,20 @@ import java.util.Optional;
 @FunctionalInterface
 public interface PiiDetector {
 
-    /** The first finding in the text, or empty when the text is clean. Never throws for any non-null text. */
+    /**
+     * Scans a text. Never throws for any non-null text.
+     *
+     * @param text the text
+     * @return the first finding in the text, or empty when the text is clean
+     */
     Optional<PiiFinding> scan(String text);
 
-    /** Whether the text holds anything this detector looks for. */
+    /**
+     * Whether the text holds anything this detector looks for.
+     *
+     * @param text the text
+     * @return true when {@link #scan(String)} finds something
+     */
     default boolean trips(String text) {
         return scan(text).isPresent();
     }

@@ -22,7 +22,11 @@ public final class PiiDetectors {
     private PiiDetectors() {
     }
 
-    /** Every detector, in the order of {@link PiiKind}. Thread-safe and stateless. */
+    /**
+     * Every detector, in the order of {@link PiiKind}. Thread-safe and stateless.
+     *
+     * @return the standard chain
+     */
     public static PiiDetector standard() {
         return STANDARD;
     }
@@ -31,12 +35,19 @@ public final class PiiDetectors {
      * The standard detectors as ingestion applies them to a component version: the same kinds, except
      * that a dotted quad ({@code 2.0.0.1}, {@code 17.0.4.1}) is a version unless it is a private,
      * shared, loopback or link-local address ({@code 10.0.0.1}, {@code 192.168.1.20}).
+     *
+     * @return the chain for component versions
      */
     public static PiiDetector componentVersions() {
         return COMPONENT_VERSIONS;
     }
 
-    /** The detector of a single kind, for callers that must tell kinds apart. */
+    /**
+     * The detector of a single kind, for callers that must tell kinds apart.
+     *
+     * @param kind the kind
+     * @return its detector
+     */
     public static PiiDetector of(PiiKind kind) {
         return BY_KIND.get(Objects.requireNonNull(kind, "kind"));
     }

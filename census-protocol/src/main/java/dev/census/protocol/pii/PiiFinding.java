@@ -9,6 +9,13 @@ import java.util.Objects;
  */
 public record PiiFinding(PiiKind kind, int start, int end) {
 
+    /**
+     * Checks that the span is non-empty and non-negative.
+     *
+     * @param kind what was found
+     * @param start where it starts in the text
+     * @param end where it ends (exclusive)
+     */
     public PiiFinding {
         Objects.requireNonNull(kind, "kind");
         if (start < 0 || end <= start) {
@@ -16,12 +23,21 @@ public record PiiFinding(PiiKind kind, int start, int end) {
         }
     }
 
-    /** The matched part of the text this finding was produced from. */
+    /**
+     * The matched part of a text.
+     *
+     * @param text the text this finding was produced from
+     * @return the span of it that was found
+     */
     public String matchIn(String text) {
         return text.substring(start, end);
     }
 
-    /** The reason used when a value is dropped: {@code pii:hostname}. */
+    /**
+     * The reason used when a value is dropped.
+     *
+     * @return e.g. {@code pii:hostname}
+     */
     public String reason() {
         return "pii:" + kind.wireName();
     }

@@ -38,12 +38,20 @@ public enum PiiKind {
         this.detector = detector;
     }
 
-    /** A human phrase for messages: "an e-mail address". */
+    /**
+     * A human phrase for messages.
+     *
+     * @return e.g. "an e-mail address"
+     */
     public String description() {
         return description;
     }
 
-    /** The lowercase name used in drop reasons and statistics: {@code url_credentials}. */
+    /**
+     * The lowercase name used in drop reasons and statistics.
+     *
+     * @return e.g. {@code url_credentials}
+     */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
