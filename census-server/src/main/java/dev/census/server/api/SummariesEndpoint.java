@@ -176,13 +176,18 @@ public final class SummariesEndpoint {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("key", line.key());
             item.put("kind", line.kind().wireName());
-            item.put("values", line.values());
+            item.put("values", line.isStat() ? line.values() : counts(line.values()));
             lines.add(item);
         }
         body.put("series", lines);
         body.put("systems", result.systems());
         body.put("latest_day", result.latestDay());
         return new SummaryCache.Answer(JSON, Json.bytes(body));
+    }
+
+    /** A bucket's values as the whole numbers of systems they are ({@code 272}, never {@code 272.0}); null stays null. */
+    private static List<Long> counts(List<Double> values) {
+        return values.stream().map(value -> value == null ? null : Math.round(value)).toList();
     }
 
     private ProductDefinition product(Context ctx) {
