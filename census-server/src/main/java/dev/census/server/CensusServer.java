@@ -96,7 +96,8 @@ public final class CensusServer implements AutoCloseable {
                     new FloodGuard(AdminEndpoint.FAILURES_PER_MINUTE, config.clock, config.clientAddress), config.clock);
             HealthEndpoint health = new HealthEndpoint(store, meters);
             OpenApiEndpoint openApi = new OpenApiEndpoint(config.clock);
-            Dashboard dashboard = new Dashboard(registry, published, config.retentionDays, config.k);
+            Dashboard dashboard = new Dashboard(registry, published, config.retentionDays, config.k, DailyJobs.nightlyBy(),
+                    config.dailyJobs ? config.provisionalEvery : null);
             this.app = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
                 javalin.jsonMapper(new JavalinJackson(CensusJson.MAPPER, false));
@@ -136,6 +137,10 @@ public final class CensusServer implements AutoCloseable {
         app.start(config.host, config.port);
         if (config.dailyJobs) {
             jobs.start();
+            if (config.provisionalEvery != null) {
+                jobs.startProvisional(config.provisionalEvery);
+                LOG.info("Today is summarized provisionally every {}", config.provisionalEvery);
+            }
         }
         prefetch = new Thread(this::prefetchSummaries, "census-prefetch");
         prefetch.setDaemon(true);
@@ -230,6 +235,7 @@ public final class CensusServer implements AutoCloseable {
         private int k = Summarizer.DEFAULT_K;
         private int queueCapacity = 10_000;
         private boolean dailyJobs = true;
+        private java.time.Duration provisionalEvery;
         private int rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
         private ClientAddress clientAddress = ClientAddress.socketPeer();
 
@@ -301,6 +307,16 @@ public final class CensusServer implements AutoCloseable {
         public Builder queueCapacity(int capacity) {
             checkArgument(capacity >= 1, "queueCapacity must be positive");
             this.queueCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * Also summarizes today so far, provisionally, this often (with the daily jobs); null (the
+         * default) leaves it off: today is then summarized only on request.
+         */
+        public Builder provisionalEvery(java.time.Duration every) {
+            checkArgument(every == null || every.toMillis() > 0, "provisionalEvery must be positive");
+            this.provisionalEvery = every;
             return this;
         }
 

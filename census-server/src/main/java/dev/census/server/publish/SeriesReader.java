@@ -37,13 +37,19 @@ final class SeriesReader {
      * Reads a product's published days of the range into memory ahead of the first request that
      * needs them, so that request is not the one paying for the store.
      */
+    /** The days of the product whose summary is provisional. */
+    Set<LocalDate> provisionalDays(String product) {
+        return days.provisionalDays(product);
+    }
+
     void prefetch(String product, SummaryRange range) {
         days.byMetric(product, range.channel(), range.from(), range.to());
     }
 
     Series read(String product, String metric, SummaryRange range) {
         List<SummaryRow> active = activeRows(metric, () -> readRows(product, PublishedMetric.SYSTEMS.name(), range));
-        return build(product, metric, range, readRows(product, metric, range), days.summarizedDays(product), active);
+        return build(product, metric, range, readRows(product, metric, range), days.summarizedDays(product), active)
+                .provisionalOn(days.provisionalDays(product));
     }
 
     /**
@@ -54,10 +60,11 @@ final class SeriesReader {
     Map<String, Series> readAll(String product, SummaryRange range, Predicate<String> withValues) {
         Map<String, List<SummaryRow>> byMetric = days.byMetric(product, range.channel(), range.from(), range.to());
         Set<LocalDate> summarized = days.summarizedDays(product);
+        Set<LocalDate> provisional = days.provisionalDays(product);
         Map<String, Series> all = new LinkedHashMap<>();
         List<SummaryRow> fleet = byMetric.getOrDefault(PublishedMetric.SYSTEMS.name(), List.of());
         byMetric.forEach((metric, rows) -> all.put(metric, build(product, metric, range, withValues.test(metric) ? rows : List.of(),
-                summarized, activeRows(metric, () -> fleet))));
+                summarized, activeRows(metric, () -> fleet)).provisionalOn(provisional)));
         return all;
     }
 
