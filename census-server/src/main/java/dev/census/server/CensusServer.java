@@ -122,9 +122,30 @@ public final class CensusServer implements AutoCloseable {
                 dashboard.register(javalin.routes);
                 ErrorAnswers.register(javalin.routes, meters);
             });
+            headLikeGet(app);
         } catch (RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /**
+     * Answers {@code HEAD} wherever {@code GET} is answered, by the same handler (so with the same
+     * status and headers: Content-Type, ETag, Cache-Control, ...); Jetty sends no body for a HEAD.
+     */
+    private static void headLikeGet(Javalin app) {
+        for (io.javalin.router.ParsedEndpoint get : java.util.List.copyOf(app.unsafe.internalRouter.allHttpHandlers())) {
+            if (get.endpoint.method == io.javalin.http.HandlerType.GET) {
+                io.javalin.http.Handler handler = get.endpoint.handler;
+                app.unsafe.internalRouter.addHttpEndpoint(new io.javalin.router.Endpoint(io.javalin.http.HandlerType.HEAD,
+                        get.endpoint.path, ctx -> {
+                            handler.handle(ctx);
+                            // Javalin derives the ETag of an answer without one for GET only: the same one here
+                            if (ctx.res().getHeader("ETag") == null && ctx.resultInputStream() instanceof java.io.ByteArrayInputStream body) {
+                                ctx.header("ETag", io.javalin.util.Util.INSTANCE.checksumAndReset(body));
+                            }
+                        }));
+            }
         }
     }
 
@@ -190,10 +211,12 @@ public final class CensusServer implements AutoCloseable {
 
     /**
      * Every route the server answers, as {@code METHOD /path} (Javalin's path syntax), sorted: what
-     * the OpenAPI contract test holds against the document.
+     * the OpenAPI contract test holds against the document. {@code HEAD}, answered wherever {@code GET}
+     * is, is not listed.
      */
     public java.util.List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(handler -> handler.endpoint.method != io.javalin.http.HandlerType.HEAD)
                 .map(handler -> handler.endpoint.method + " " + handler.endpoint.path).sorted().toList();
     }
 
