@@ -56,6 +56,39 @@ final class ServerOptions {
             description = "Report posts accepted per client address and minute, 0 = unlimited (CENSUS_RATE_LIMIT, default ${DEFAULT-VALUE}).")
     int rateLimit;
 
+    @Option(names = "--provisional-every", paramLabel = "DURATION", defaultValue = "${env:CENSUS_PROVISIONAL_EVERY}",
+            converter = Minutes.class,
+            description = "Also summarize today so far every DURATION (e.g. 15m, 1h), marked provisional until the nightly run "
+                    + "(CENSUS_PROVISIONAL_EVERY; off by default).")
+    Duration provisionalEvery;
+
+    /** A duration as minutes ({@code 15m}), hours ({@code 1h}) or seconds ({@code 90s}), or ISO-8601 ({@code PT15M}). */
+    static final class Minutes implements picocli.CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String text) {
+            java.util.regex.Matcher short_ = java.util.regex.Pattern.compile("(\\d{1,6})([smh])").matcher(text.strip());
+            Duration duration;
+            if (short_.matches()) {
+                long amount = Long.parseLong(short_.group(1));
+                duration = switch (short_.group(2)) {
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+            } else {
+                try {
+                    duration = Duration.parse(text.strip());
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new picocli.CommandLine.TypeConversionException("'" + text + "' is not a duration such as 15m, 1h or PT15M");
+                }
+            }
+            if (duration.isNegative() || duration.isZero()) {
+                throw new picocli.CommandLine.TypeConversionException("'" + text + "' must be a positive duration");
+            }
+            return duration;
+        }
+    }
+
     Clock clock() {
         if (clockStart == null) {
             return Clock.systemUTC();
@@ -76,6 +109,7 @@ final class ServerOptions {
                 .retentionDays(retentionDays)
                 .k(publish.k)
                 .rateLimitPerMinute(rateLimit)
+                .provisionalEvery(provisionalEvery)
                 .trustedProxies(trustedProxies == null ? List.of()
                         : trustedProxies.stream().filter(cidr -> !cidr.isBlank()).toList());
         return builder.registry(publish.registry.load()).registrySource(publish.registry.directory());

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * given --url and the admin token — asks a running server to summarize. Exits 1, naming each
  * product and day on standard error, when any day could not be summarized (the others were).
  */
-@Command(name = "summarize", mixinStandardHelpOptions = true, description = "Summarize closed days now.")
+@Command(name = "summarize", mixinStandardHelpOptions = true, description = "Summarize closed days now (and today so far, provisionally, with --today).")
 final class SummarizeCommand implements Callable<Integer> {
 
     @Spec
@@ -40,8 +40,11 @@ final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--from", description = "First day to summarize (default: the earliest raw day).")
     LocalDate from;
 
-    @Option(names = "--to", description = "Last day to summarize (default: yesterday).")
+    @Option(names = "--to", description = "Last day to summarize (default: yesterday); today or later also summarizes today so far, provisionally.")
     LocalDate to;
+
+    @Option(names = "--today", description = "Summarize today so far, provisionally (the nightly run replaces it); as --from and --to today.")
+    boolean today;
 
     @Option(names = "--recompute", description = "Write days again even if already summarized.")
     boolean recompute;
@@ -54,6 +57,10 @@ final class SummarizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (today) {
+            from = LocalDate.now(Clock.systemUTC());
+            to = from;
+        }
         if (url != null) {
             return remote();
         }

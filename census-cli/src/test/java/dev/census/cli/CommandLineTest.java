@@ -96,6 +96,21 @@ class CommandLineTest {
             LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
             assertThat(store.summarizedDays("demo")).contains(today.minusDays(2), today.minusDays(1)).doesNotContain(today);
         }
+        assertThat(CensusCommand.run("summarize", "--data-dir", data.toString(), "--k", "1", "--today")).isZero();
+        try (DuckDbReportStore store = DuckDbReportStore.open(data)) {
+            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            assertThat(store.provisionalDays("demo")).as("today so far, provisionally").containsExactly(today);
+        }
+    }
+
+    @Test
+    void serveTakesTheProvisionalPeriodAsMinutesHoursOrIsoAndRefusesZero() {
+        ServeCommand serve = new ServeCommand();
+        new picocli.CommandLine(serve).parseArgs("--provisional-every", "15m");
+        assertThat(serve.options.provisionalEvery).isEqualTo(java.time.Duration.ofMinutes(15));
+        new picocli.CommandLine(serve).parseArgs("--provisional-every", "PT1H");
+        assertThat(serve.options.provisionalEvery).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(CensusCommand.run("serve", "--provisional-every", "0m")).isEqualTo(2);
     }
 
     @Test
@@ -157,7 +172,7 @@ class CommandLineTest {
         try (Connection duckDb = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve(DuckDbReportStore.FILE_NAME));
              Statement sql = duckDb.createStatement()) {
             sql.execute("CREATE TABLE refusing (product VARCHAR NOT NULL, day DATE NOT NULL, computed_at TIMESTAMP NOT NULL,"
-                    + " CHECK (NOT (product = '" + product + "' AND day = DATE '" + day + "')))");
+                    + " provisional BOOLEAN DEFAULT FALSE, CHECK (NOT (product = '" + product + "' AND day = DATE '" + day + "')))");
             sql.execute("DROP TABLE summarized_days");
             sql.execute("ALTER TABLE refusing RENAME TO summarized_days");
         }

@@ -101,7 +101,8 @@ public final class CensusServer implements AutoCloseable {
                     new AdminGate(config.adminToken, config.clock, config.clientAddress), summarizer, jobs, ingestion, config.clock);
             HealthEndpoint health = new HealthEndpoint(store, meters);
             OpenApiEndpoint openApi = new OpenApiEndpoint(config.clock);
-            Dashboard dashboard = new Dashboard(registry, published, config.retentionDays, config.k);
+            Dashboard dashboard = new Dashboard(registry, published, config.retentionDays, config.k, DailyJobs.nightlyBy(),
+                    config.dailyJobs ? config.provisionalEvery : null);
             this.app = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
                 javalin.jsonMapper(new JavalinJackson(CensusJson.MAPPER, false));
@@ -126,9 +127,30 @@ public final class CensusServer implements AutoCloseable {
                 dashboard.register(javalin.routes);
                 ErrorAnswers.register(javalin.routes, meters);
             });
+            headLikeGet(app);
         } catch (RuntimeException e) {
             store.close();
             throw e;
+        }
+    }
+
+    /**
+     * Answers {@code HEAD} wherever {@code GET} is answered, by the same handler (so with the same
+     * status and headers: Content-Type, ETag, Cache-Control, ...); Jetty sends no body for a HEAD.
+     */
+    private static void headLikeGet(Javalin app) {
+        for (io.javalin.router.ParsedEndpoint get : java.util.List.copyOf(app.unsafe.internalRouter.allHttpHandlers())) {
+            if (get.endpoint.method == io.javalin.http.HandlerType.GET) {
+                io.javalin.http.Handler handler = get.endpoint.handler;
+                app.unsafe.internalRouter.addHttpEndpoint(new io.javalin.router.Endpoint(io.javalin.http.HandlerType.HEAD,
+                        get.endpoint.path, ctx -> {
+                            handler.handle(ctx);
+                            // Javalin derives the ETag of an answer without one for GET only: the same one here
+                            if (ctx.res().getHeader("ETag") == null && ctx.resultInputStream() instanceof java.io.ByteArrayInputStream body) {
+                                ctx.header("ETag", io.javalin.util.Util.INSTANCE.checksumAndReset(body));
+                            }
+                        }));
+            }
         }
     }
 
@@ -153,6 +175,10 @@ public final class CensusServer implements AutoCloseable {
         app.start(config.host, config.port);
         if (config.dailyJobs) {
             jobs.start();
+            if (config.provisionalEvery != null) {
+                jobs.startProvisional(config.provisionalEvery);
+                LOG.info("Today is summarized provisionally every {}", config.provisionalEvery);
+            }
         }
         prefetch = new Thread(this::prefetchSummaries, "census-prefetch");
         prefetch.setDaemon(true);
@@ -226,10 +252,12 @@ public final class CensusServer implements AutoCloseable {
 
     /**
      * Every route the server answers, as {@code METHOD /path} (Javalin's path syntax), sorted: what
-     * the OpenAPI contract test holds against the document.
+     * the OpenAPI contract test holds against the document. {@code HEAD}, answered wherever {@code GET}
+     * is, is not listed.
      */
     public java.util.List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(handler -> handler.endpoint.method != io.javalin.http.HandlerType.HEAD)
                 .map(handler -> handler.endpoint.method + " " + handler.endpoint.path).sorted().toList();
     }
 
@@ -272,6 +300,7 @@ public final class CensusServer implements AutoCloseable {
         private int k = Summarizer.DEFAULT_K;
         private int queueCapacity = 10_000;
         private boolean dailyJobs = true;
+        private java.time.Duration provisionalEvery;
         private int rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
         private ClientAddress clientAddress = ClientAddress.socketPeer();
 
@@ -346,6 +375,16 @@ public final class CensusServer implements AutoCloseable {
         public Builder queueCapacity(int capacity) {
             checkArgument(capacity >= 1, "queueCapacity must be positive");
             this.queueCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * Also summarizes today so far, provisionally, this often (with the daily jobs); null (the
+         * default) leaves it off: today is then summarized only on request.
+         */
+        public Builder provisionalEvery(java.time.Duration every) {
+            checkArgument(every == null || every.toMillis() > 0, "provisionalEvery must be positive");
+            this.provisionalEvery = every;
             return this;
         }
 

@@ -92,6 +92,29 @@ class DashboardPagesTest {
     }
 
     @Test
+    void everyChartsSampleIsTheSeriesApisSystemsOnItsDayAndCountsAreWholeNumbers() {
+        String html = client.get("/p/demo?from=2026-03-01&to=2026-03-10").body();
+        Pattern meta = Pattern.compile("class=\"sample\">(\\d+)</strong>.*?class=\"json\" href=\"([^\"]+)\"", Pattern.DOTALL);
+
+        for (String id : sectionIds(html)) {
+            Matcher found = meta.matcher(section(html, id));
+            assertThat(found.find()).as("sample and JSON link of " + id).isTrue();
+            com.fasterxml.jackson.databind.JsonNode series = json(client.get(found.group(2).replace("&amp;", "&")));
+            assertThat(series.at("/systems/9").asText()).as("the sample of " + id + " is its series' systems on 2026-03-10")
+                    .isEqualTo(found.group(1));
+            for (com.fasterxml.jackson.databind.JsonNode line : series.get("series")) {
+                if (line.get("kind").asText().equals("bucket")) {
+                    line.get("values").forEach(value -> assertThat(value.isIntegralNumber()).as(id + " " + line.get("key") + ": " + value).isTrue());
+                }
+            }
+        }
+        assertThat(json(client.get("/api/v1/products/demo/series/components?from=2026-03-10&to=2026-03-10")).at("/systems/0").asLong())
+                .as("the distinct systems that reported, not core's 5 plus rpm's 3").isEqualTo(5);
+        assertThat(client.get("/api/v1/products/demo/series/systems?from=2026-03-10&to=2026-03-10&format=csv").body())
+                .isEqualTo("day,active_1d,active_7d,active_28d,new,systems\r\n2026-03-10,5,5,5,0,5\r\n");
+    }
+
+    @Test
     void longRangesTableOneRowAWeekEndingOnTheLatestDay() {
         String systems = section(client.get("/p/demo?from=2025-03-11&to=2026-03-10").body(), "systems");
 

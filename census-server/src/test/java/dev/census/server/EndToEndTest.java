@@ -73,9 +73,9 @@ class EndToEndTest {
         JsonNode series = json(running.client().get("/api/v1/products/demo/series/components.core.xy?from=2026-03-08&to=2026-03-10"));
         assertThat(series.get("days").toString()).isEqualTo("[\"2026-03-08\",\"2026-03-09\",\"2026-03-10\"]");
         assertThat(series.at("/series/0/key").asText()).isEqualTo("3.49");
-        assertThat(series.at("/series/0/values").toString()).isEqualTo("[null,1.0,0.0]");
+        assertThat(series.at("/series/0/values").toString()).isEqualTo("[null,1,0]");
         assertThat(series.at("/series/1/key").asText()).isEqualTo("3.50");
-        assertThat(series.at("/series/1/values").toString()).isEqualTo("[null,0.0,2.0]");
+        assertThat(series.at("/series/1/values").toString()).isEqualTo("[null,0,2]");
         assertThat(series.get("systems").toString()).isEqualTo("[null,1,2]");
         assertThat(series.get("latest_day").asText()).isEqualTo("2026-03-10");
 

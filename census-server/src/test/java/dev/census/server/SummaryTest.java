@@ -43,7 +43,7 @@ class SummaryTest {
     }
 
     @Test
-    void versionsRollUpByXyAndXyzAndUnknownComponentsBecomeOther() {
+    void versionsRollUpByXyAndXyzAndUnknownComponentsBecomeOtherWithoutTheirVersions() {
         try (CensusServer server = TestServers.start(dataDir, clock)) {
             CensusClient client = new CensusClient(server.port());
             for (String version : List.of("3.49.0", "3.49.1", "3.49.1", "3.50.0", "3.50.0.dev")) {
@@ -60,6 +60,10 @@ class SummaryTest {
                     .as("a pre-release rolls up by its leading numbers").isEqualTo(Map.of("3.50.0", "1"));
             assertThat(client.get("/api/v1/products/demo/summaries?from=2026-03-10&to=2026-03-10").body())
                     .doesNotContain("secret-internal-plugin");
+            for (String versions : List.of("components.other.xy", "components.other.xyz")) {
+                assertThat(client.numbers("demo", versions, "2026-03-10", "production"))
+                        .as("an unknown component's versions could name a private plugin's release").isEmpty();
+            }
         }
     }
 

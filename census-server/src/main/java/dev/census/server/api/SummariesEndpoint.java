@@ -89,7 +89,7 @@ public final class SummariesEndpoint {
 
     private void summaries(Context ctx) {
         ProductDefinition product = product(ctx);
-        SummaryRange range = range(ctx);
+        SummaryRange range = range(ctx, product);
         int limit = limit(ctx);
         String cursor = ctx.queryParam("cursor");
         SummaryRow after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
@@ -115,6 +115,7 @@ public final class SummariesEndpoint {
             return next == null ? answer : answer.withHeader("Link", "<" + ctx.path() + "?" + withCursor(ctx, next) + ">; rel=\"next\"");
         }
         List<Map<String, Object>> items = new ArrayList<>(page.size());
+        java.util.Set<java.time.LocalDate> provisional = published.provisionalDays(product.name());
         for (SummaryRow row : page) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("day", row.day());
@@ -125,6 +126,9 @@ public final class SummariesEndpoint {
                 item.put("value", row.value());
             }
             item.put("systems", row.systems());
+            if (provisional.contains(row.day())) {
+                item.put("provisional", true);
+            }
             items.add(item);
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -135,13 +139,13 @@ public final class SummariesEndpoint {
 
     private void series(Context ctx) {
         ProductDefinition product = product(ctx);
-        SummaryRange range = range(ctx);
+        SummaryRange range = range(ctx, product);
         String metric = ctx.pathParam("metric");
         answer(ctx, published.stamp(product.name()), () -> series(ctx, published.series(product.name(), metric, range)));
     }
 
-    private SummaryRange range(Context ctx) {
-        return published.range(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("channel"));
+    private SummaryRange range(Context ctx, ProductDefinition product) {
+        return published.range(product.name(), ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("channel"));
     }
 
     /** Sends the answer for this request from the cache, in the format it asks for. */
@@ -176,13 +180,19 @@ public final class SummariesEndpoint {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("key", line.key());
             item.put("kind", line.kind().wireName());
-            item.put("values", line.values());
+            item.put("values", line.isStat() ? line.values() : counts(line.values()));
             lines.add(item);
         }
         body.put("series", lines);
         body.put("systems", result.systems());
+        body.put("provisional", result.provisional());
         body.put("latest_day", result.latestDay());
         return new SummaryCache.Answer(JSON, Json.bytes(body));
+    }
+
+    /** A bucket's values as the whole numbers of systems they are ({@code 272}, never {@code 272.0}); null stays null. */
+    private static List<Long> counts(List<Double> values) {
+        return values.stream().map(value -> value == null ? null : Math.round(value)).toList();
     }
 
     private ProductDefinition product(Context ctx) {

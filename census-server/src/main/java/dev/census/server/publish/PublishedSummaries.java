@@ -4,9 +4,11 @@ import dev.census.server.store.ReportStore;
 import dev.census.server.store.SummaryQuery;
 import dev.census.server.store.SummaryRow;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -34,6 +36,22 @@ public final class PublishedSummaries {
     /** The range of these parameters (each may be null or blank for its default); see {@link SummaryRange#parse}. */
     public SummaryRange range(String from, String to, String channel) {
         return SummaryRange.parse(from, to, channel, clock);
+    }
+
+    /**
+     * The range of these parameters for one product: as {@link #range(String, String, String)}, except
+     * that once today is summarized provisionally the default range ends today instead of yesterday,
+     * so a new product's first reports show within minutes.
+     */
+    public SummaryRange range(String product, String from, String to, String channel) {
+        LocalDate today = LocalDate.now(clock);
+        boolean defaultTo = to == null || to.isBlank();
+        return range(from, defaultTo && provisionalDays(product).contains(today) ? today.toString() : to, channel);
+    }
+
+    /** The days of the product whose summary is provisional: summarized before they closed, replaced by the nightly run. */
+    public Set<LocalDate> provisionalDays(String product) {
+        return series.provisionalDays(product);
     }
 
     /** Changes whenever a day of the product's summaries is written; null when the store cannot tell. */

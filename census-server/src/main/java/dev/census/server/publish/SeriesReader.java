@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Reads published numbers of one metric, or of all, over a range into chart-ready {@link Series},
@@ -36,12 +37,19 @@ final class SeriesReader {
      * Reads a product's published days of the range into memory ahead of the first request that
      * needs them, so that request is not the one paying for the store.
      */
+    /** The days of the product whose summary is provisional. */
+    Set<LocalDate> provisionalDays(String product) {
+        return days.provisionalDays(product);
+    }
+
     void prefetch(String product, SummaryRange range) {
         days.byMetric(product, range.channel(), range.from(), range.to());
     }
 
     Series read(String product, String metric, SummaryRange range) {
-        return build(product, metric, range, readRows(product, metric, range), days.summarizedDays(product));
+        List<SummaryRow> active = activeRows(metric, () -> readRows(product, PublishedMetric.SYSTEMS.name(), range));
+        return build(product, metric, range, readRows(product, metric, range), days.summarizedDays(product), active)
+                .provisionalOn(days.provisionalDays(product));
     }
 
     /**
@@ -52,17 +60,33 @@ final class SeriesReader {
     Map<String, Series> readAll(String product, SummaryRange range, Predicate<String> withValues) {
         Map<String, List<SummaryRow>> byMetric = days.byMetric(product, range.channel(), range.from(), range.to());
         Set<LocalDate> summarized = days.summarizedDays(product);
+        Set<LocalDate> provisional = days.provisionalDays(product);
         Map<String, Series> all = new LinkedHashMap<>();
-        byMetric.forEach((metric, rows) -> all.put(metric,
-                build(product, metric, range, withValues.test(metric) ? rows : List.of(), summarized)));
+        List<SummaryRow> fleet = byMetric.getOrDefault(PublishedMetric.SYSTEMS.name(), List.of());
+        byMetric.forEach((metric, rows) -> all.put(metric, build(product, metric, range, withValues.test(metric) ? rows : List.of(),
+                summarized, activeRows(metric, () -> fleet)).provisionalOn(provisional)));
         return all;
+    }
+
+    /**
+     * The rows whose systems are the sample of a metric whose buckets overlap — the fleet's windows,
+     * and the components (one system runs several) — each day: the fleet's {@code active_1d}, the
+     * distinct systems that reported that day; null for every other metric, whose buckets part its
+     * systems and whose sample is their sum.
+     */
+    private static List<SummaryRow> activeRows(String metric, Supplier<List<SummaryRow>> fleet) {
+        if (!PublishedMetric.SYSTEMS.name().equals(metric) && !PublishedMetric.COMPONENTS.name().equals(metric)) {
+            return null;
+        }
+        return fleet.get().stream().filter(row -> FleetBucket.ACTIVE_1D.wireName().equals(row.key())).toList();
     }
 
     private List<SummaryRow> readRows(String product, String metric, SummaryRange range) {
         return days.rows(product, range.channel(), metric, range.from(), range.to());
     }
 
-    private static Series build(String product, String metric, SummaryRange range, List<SummaryRow> rows, Set<LocalDate> summarized) {
+    private static Series build(String product, String metric, SummaryRange range, List<SummaryRow> rows, Set<LocalDate> summarized,
+            List<SummaryRow> active) {
         List<LocalDate> days = range.days();
         long first = range.from().toEpochDay();
         Map<String, Double[]> values = new LinkedHashMap<>();
@@ -78,9 +102,11 @@ final class SeriesReader {
                 statSamples[day] = row.systems();
             } else {
                 line[day] = (double) row.systems();
-                boolean fleet = PublishedMetric.SYSTEMS.name().equals(metric);
-                bucketTotals[day] += !fleet || FleetBucket.ACTIVE_1D.wireName().equals(row.key()) ? row.systems() : 0;
+                bucketTotals[day] += active == null ? row.systems() : 0;
             }
+        }
+        for (SummaryRow row : active == null ? List.<SummaryRow>of() : active) {
+            bucketTotals[(int) (row.day().toEpochDay() - first)] = row.systems();
         }
         List<Long> systems = new ArrayList<>();
         LocalDate latest = null;

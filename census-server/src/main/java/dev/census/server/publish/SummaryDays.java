@@ -26,7 +26,7 @@ final class SummaryDays {
     private static final int MAX_DAYS = SummaryRange.MAX_DAYS;
 
     /** What the store said of a product's summaries: its stamp and, per summarized day, its version. */
-    private record Known(String stamp, Map<LocalDate, String> versions) {
+    private record Known(String stamp, Map<LocalDate, String> versions, Set<LocalDate> provisional) {
     }
 
     /** Whose days are held together. */
@@ -52,6 +52,12 @@ final class SummaryDays {
     Set<LocalDate> summarizedDays(String product) {
         Known current = known(product);
         return current == null ? store.summarizedDays(product) : current.versions().keySet();
+    }
+
+    /** The days of the product whose summary is provisional (today so far). */
+    Set<LocalDate> provisionalDays(String product) {
+        Known current = known(product);
+        return current == null ? store.provisionalDays(product) : current.provisional();
     }
 
     /** Every published row of the product, channel and days, per metric in (day, kind, key) order; metrics sorted by name. */
@@ -88,7 +94,7 @@ final class SummaryDays {
                         versions.put(day, stamp);
                     }
                 }
-                current = new Known(stamp, Map.copyOf(versions));
+                current = new Known(stamp, Map.copyOf(versions), Set.copyOf(store.provisionalDays(product)));
                 known.put(product, current);
             }
             return current;

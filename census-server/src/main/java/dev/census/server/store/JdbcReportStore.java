@@ -290,7 +290,7 @@ abstract class JdbcReportStore implements ReportStore {
     }
 
     @Override
-    public void replaceSummaries(String product, LocalDate day, List<SummaryRow> rows) {
+    public void replaceSummaries(String product, LocalDate day, List<SummaryRow> rows, boolean provisional) {
         inTransaction(connection -> {
             Date sqlDay = Date.valueOf(day);
             update(connection, "DELETE FROM summaries WHERE product = ? AND day = ?", product, sqlDay);
@@ -303,9 +303,24 @@ abstract class JdbcReportStore implements ReportStore {
                 }
                 insert.executeBatch();
             }
-            update(connection, "INSERT INTO summarized_days (product, day, computed_at) VALUES (?, ?, ?)",
-                    product, sqlDay, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
+            update(connection, "INSERT INTO summarized_days (product, day, computed_at, provisional) VALUES (?, ?, ?, ?)",
+                    product, sqlDay, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)), provisional);
             return null;
+        });
+    }
+
+    @Override
+    public Set<LocalDate> provisionalDays(String product) {
+        return inTransaction(connection -> {
+            Set<LocalDate> days = new HashSet<>();
+            try (PreparedStatement statement = prepare(connection,
+                    "SELECT day FROM summarized_days WHERE product = ? AND provisional", product);
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    days.add(rows.getDate(1).toLocalDate());
+                }
+            }
+            return days;
         });
     }
 
@@ -326,10 +341,10 @@ abstract class JdbcReportStore implements ReportStore {
         return inTransaction(connection -> {
             Map<LocalDate, String> versions = new TreeMap<>();
             try (PreparedStatement statement = prepare(connection,
-                    "SELECT day, computed_at FROM summarized_days WHERE product = ?", product);
+                    "SELECT day, computed_at, provisional FROM summarized_days WHERE product = ?", product);
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    versions.put(rows.getDate(1).toLocalDate(), String.valueOf(rows.getTimestamp(2)));
+                    versions.put(rows.getDate(1).toLocalDate(), rows.getTimestamp(2) + (rows.getBoolean(3) ? "/provisional" : ""));
                 }
             }
             return versions;

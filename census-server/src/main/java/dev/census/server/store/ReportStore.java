@@ -34,7 +34,7 @@ public interface ReportStore extends AutoCloseable {
     /** The earliest UTC day for which raw reports of this product are kept. */
     Optional<LocalDate> earliestRawDay(String product);
 
-    /** Days of this product whose summary has been written. */
+    /** Days of this product whose summary has been written, final or provisional. */
     Set<LocalDate> summarizedDays(String product);
 
     /** Folds the day's reporters into the first/last-seen table, then aggregates the day in SQL, over every system. */
@@ -49,8 +49,19 @@ public interface ReportStore extends AutoCloseable {
      */
     DayAggregates aggregateDay(String product, LocalDate day, boolean persistentOnly);
 
-    /** Replaces the published numbers of one product and day, and marks the day summarized. */
-    void replaceSummaries(String product, LocalDate day, List<SummaryRow> rows);
+    /** Replaces the published numbers of one product and day, and marks the day summarized (final). */
+    default void replaceSummaries(String product, LocalDate day, List<SummaryRow> rows) {
+        replaceSummaries(product, day, rows, false);
+    }
+
+    /**
+     * Replaces the published numbers of one product and day, and marks the day summarized: final, or
+     * {@code provisional} (a day not closed yet, summarized so far), until it is written again.
+     */
+    void replaceSummaries(String product, LocalDate day, List<SummaryRow> rows, boolean provisional);
+
+    /** Days of this product whose summary is provisional: written before the day closed (among {@link #summarizedDays}). */
+    Set<LocalDate> provisionalDays(String product);
 
     /**
      * A short text that changes whenever this product's published summaries change (for caches and

@@ -29,7 +29,7 @@ public final class StoreCopier {
             new TableCopy("report_metrics", "report_id", "report_id, name, num, bucket, txt"),
             new TableCopy("systems", null, "product, system_id, first_seen, last_seen"),
             new TableCopy("summaries", null, "product, day, channel, metric, kind, key, value, systems"),
-            new TableCopy("summarized_days", null, "product, day, computed_at"));
+            new TableCopy("summarized_days", null, "product, day, computed_at, provisional"));
 
     private StoreCopier() {
     }

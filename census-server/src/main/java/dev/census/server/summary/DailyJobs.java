@@ -42,6 +42,33 @@ public final class DailyJobs implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::runLogged, 0, PERIOD_MINUTES, TimeUnit.MINUTES);
     }
 
+    /** The latest time of day (UTC) by which a closed day's summary is written: the jobs look every {@value #PERIOD_MINUTES} minutes. */
+    public static java.time.LocalTime nightlyBy() {
+        return java.time.LocalTime.MIDNIGHT.plusMinutes(PERIOD_MINUTES);
+    }
+
+    /**
+     * Also summarizes today so far, provisionally, every {@code period} (on the same thread, so never
+     * at the same time as the daily jobs); the first run after the day closes replaces it.
+     */
+    public void startProvisional(java.time.Duration period) {
+        long millis = period.toMillis();
+        if (millis <= 0) {
+            throw new IllegalArgumentException("period must be positive");
+        }
+        scheduler.scheduleWithFixedDelay(this::provisionalLogged, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void provisionalLogged() {
+        try {
+            summarizer.summarizeToday();
+        } catch (JobBusyException e) {
+            LOG.debug("provisional summary of today skipped: the daily jobs run now");
+        } catch (RuntimeException e) {
+            LOG.warn("provisional summary of today failed, will retry: {}", e.getMessage());
+        }
+    }
+
     /**
      * Runs the jobs once now, unless another replica is running them (then throws
      * {@link JobBusyException}); returns the days summarized per product and those that failed.

@@ -67,11 +67,19 @@ public final class Summarizer {
 
     /**
      * Summarizes closed days in [from, to] (either may be null: the earliest raw day, yesterday) for
-     * every product; with {@code recompute}, days already summarized are written again. Returns the
-     * days written and those that failed. Throws {@link JobBusyException} while the daily jobs run elsewhere.
+     * every product; with {@code recompute}, days already summarized are written again, and a day
+     * summarized provisionally is always written again (final). When [from, to] reaches today, today
+     * is summarized too, from the reports so far, as provisional: the next run after it closes replaces it.
+     * Returns the days written and those that failed. Throws {@link JobBusyException} while the daily jobs run elsewhere.
      */
     public SummaryRun summarize(LocalDate from, LocalDate to, boolean recompute) {
         return exclusively(() -> summarizeHoldingLock(from, to, recompute));
+    }
+
+    /** Summarizes today so far, provisionally, for every product that has raw reports; see {@link #summarize}. */
+    public SummaryRun summarizeToday() {
+        LocalDate today = LocalDate.now(clock);
+        return summarize(today, today, false);
     }
 
     /** Runs work under the daily jobs' lock, or throws {@link JobBusyException}. */
@@ -89,8 +97,10 @@ public final class Summarizer {
      * own day, or, when a product's days cannot be listed, that product's run.
      */
     SummaryRun summarizeHoldingLock(LocalDate from, LocalDate to, boolean recompute) {
-        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate yesterday = today.minusDays(1);
         LocalDate last = to == null || to.isAfter(yesterday) ? yesterday : to;
+        boolean withToday = to != null && !to.isBefore(today) && (from == null || !from.isAfter(today));
         Map<String, List<LocalDate>> written = new LinkedHashMap<>();
         List<SummaryFailure> failed = new ArrayList<>();
         for (ProductDefinition product : registry.products()) {
@@ -98,7 +108,10 @@ public final class Summarizer {
             written.put(product.name(), days);
             List<LocalDate> pending;
             try {
-                pending = pendingDays(product.name(), from, last, recompute);
+                pending = new ArrayList<>(pendingDays(product.name(), from, last, recompute));
+                if (withToday && store.earliestRawDay(product.name()).filter(day -> !day.isAfter(today)).isPresent()) {
+                    pending.add(today);
+                }
                 health.recordSuccess(product.name(), null);
             } catch (RuntimeException e) {
                 failed.add(failure(product.name(), null, e));
@@ -106,7 +119,7 @@ public final class Summarizer {
             }
             for (LocalDate day : pending) {
                 try {
-                    summarizeDay(product, day);
+                    summarizeDay(product, day, day.equals(today));
                     days.add(day);
                     health.recordSuccess(product.name(), day);
                 } catch (RuntimeException e) {
@@ -124,7 +137,8 @@ public final class Summarizer {
             return List.of();
         }
         LocalDate first = from == null || from.isBefore(earliest.get()) ? earliest.get() : from;
-        Set<LocalDate> done = recompute ? Set.of() : store.summarizedDays(product);
+        Set<LocalDate> done = new java.util.HashSet<>(recompute ? Set.of() : store.summarizedDays(product));
+        done.removeAll(store.provisionalDays(product));
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             if (!done.contains(day)) {
@@ -134,7 +148,7 @@ public final class Summarizer {
         return days;
     }
 
-    private void summarizeDay(ProductDefinition product, LocalDate day) {
+    private void summarizeDay(ProductDefinition product, LocalDate day, boolean provisional) {
         DayAggregates aggregates = store.aggregateDay(product.name(), day, product.persistentOnly());
         long clipped = aggregates.stats().stream().mapToLong(DayAggregates.Stats::clipped).sum();
         if (clipped > 0) {
@@ -146,7 +160,7 @@ public final class Summarizer {
         aggregates.stats().stream().filter(stats -> !stats.finite()).forEach(stats -> LOG.warn(
                 "summary of {} {}: statistics of {} on {} are not finite and are not published: {}",
                 product.name(), day, stats.metric(), stats.channel(), stats));
-        store.replaceSummaries(product.name(), day, builder.build(product, day, aggregates));
+        store.replaceSummaries(product.name(), day, builder.build(product, day, aggregates), provisional);
     }
 
     private SummaryFailure failure(String product, LocalDate day, RuntimeException e) {

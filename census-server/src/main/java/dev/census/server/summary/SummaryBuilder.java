@@ -27,7 +27,9 @@ import java.util.TreeMap;
  * Turns a day's aggregates into published numbers: names each metric ({@link PublishedMetric}),
  * labels histogram buckets, rolls version metrics up by X.Y (and X.Y.Z), states the fleet's age
  * demography as statistics (of every active system, persistent or not, from the permanent
- * first/last-seen table), and applies the k-threshold — buckets of fewer than k systems merge into
+ * first/last-seen table), publishes versions of the product's known components only (any other
+ * component counts as {@link Buckets#OTHER} among the components, its versions never published:
+ * they could name a private plugin's release), and applies the k-threshold — buckets of fewer than k systems merge into
  * {@link Buckets#OTHER} (published only if it reaches k itself), and statistics of fewer than k
  * systems are not published. Statistics that are not finite numbers (the store clips values, so
  * none should be) are not published either.
@@ -71,7 +73,7 @@ final class SummaryBuilder {
                 add(buckets, count.channel(), metric, version.xy(), count.systems());
                 add(buckets, count.channel(), metric.xyz().orElseThrow(), version.xyz(), count.systems());
             } else {
-                add(buckets, count.channel(), metric, bucketLabel(count), count.systems());
+                add(buckets, count.channel(), metric, bucketLabel(product, count), count.systems());
             }
         }
         buckets.forEach((published, counts) -> rows.addAll(thresholded(day, published.channel(), published.metric(), counts)));
@@ -187,8 +189,8 @@ final class SummaryBuilder {
             case FLEET -> null;
             case AGE -> PublishedMetric.AGE;
             case COMPONENT -> PublishedMetric.COMPONENTS;
-            case COMPONENT_XY -> PublishedMetric.componentXy(count.name());
-            case COMPONENT_XYZ -> PublishedMetric.componentXyz(count.name());
+            case COMPONENT_XY -> known(product, count) ? PublishedMetric.componentXy(count.name()) : null;
+            case COMPONENT_XYZ -> known(product, count) ? PublishedMetric.componentXyz(count.name()) : null;
             case NUMBER_BUCKET -> {
                 MetricDefinition definition = product.metrics().get(count.name());
                 yield definition != null && definition.type().numeric() ? PublishedMetric.metric(count.name()) : null;
@@ -200,9 +202,14 @@ final class SummaryBuilder {
         };
     }
 
-    private static String bucketLabel(Count count) {
+    /** Whether the count's component is one the product's registry names (unknown ones are stored as "other"). */
+    private static boolean known(ProductDefinition product, Count count) {
+        return product.knownComponents().contains(count.name());
+    }
+
+    private static String bucketLabel(ProductDefinition product, Count count) {
         return switch (count.family()) {
-            case COMPONENT -> count.name();
+            case COMPONENT -> known(product, count) ? count.name() : Buckets.OTHER;
             case AGE -> PowerOfTwoBuckets.label(PowerOfTwoBuckets.exponent(Double.parseDouble(count.key())));
             case NUMBER_BUCKET -> PowerOfTwoBuckets.label(Integer.parseInt(count.key()));
             default -> count.key();

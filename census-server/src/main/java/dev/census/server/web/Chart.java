@@ -65,11 +65,6 @@ public record Chart(String id, String title, String question, String unit, Strin
     record Named(String name, Series series) {
     }
 
-    /** The same chart with another sample size: for series whose buckets overlap (one system, many components). */
-    Chart withSampleSize(String systems) {
-        return new Chart(id, title, question, unit, style, latestDay, systems, views);
-    }
-
     /** The first view's metric: what the chart's CSV and JSON links read. */
     public String metric() {
         return views.get(0).metric();

@@ -13,7 +13,9 @@ import dev.census.server.vocabulary.FleetBucket;
 import dev.census.server.vocabulary.PublishedMetric;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,11 +42,17 @@ public final class Dashboard {
     /** The settings every page may state: how many days raw reports are kept, and k. */
     private final Map<String, Object> settings;
 
-    public Dashboard(Registry registry, PublishedSummaries published, int retentionDays, int k) {
+    /**
+     * Pages that also say when closed days are summarized ({@code nightlyBy}, UTC) and how often today
+     * is summarized provisionally ({@code provisionalEvery}, null when only on request).
+     */
+    public Dashboard(Registry registry, PublishedSummaries published, int retentionDays, int k, LocalTime nightlyBy,
+            Duration provisionalEvery) {
         this.registry = registry;
         this.published = published;
         this.cache = new SummaryCache(published.clock(), SummaryCache.DEFAULT_BYTES);
-        this.settings = Map.of("retentionDays", retentionDays, "k", k);
+        this.settings = Map.of("retentionDays", retentionDays, "k", k, "nightlyBy", nightlyBy.toString(),
+                "provisionalEvery", provisionalEvery == null ? "" : provisionalEvery.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
     }
 
     public void register(RoutesConfig routes) {
@@ -83,7 +91,7 @@ public final class Dashboard {
         }
         SummaryRange range;
         try {
-            range = published.range(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("channel"));
+            range = published.range(product.name(), ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("channel"));
         } catch (InvalidRangeException e) {
             answer(ctx, 400, html("bad-request.ftlh", "Bad request",
                     Map.of("detail", e.getMessage(), "back", "/p/" + product.name(), "backTitle", product.title())));
@@ -99,6 +107,11 @@ public final class Dashboard {
             model.put("range", range);
             model.put("charts", page.charts());
             model.put("withoutData", page.withoutData());
+            Series fleet = all.containsKey(systems) ? all.get(systems) : emptySystems;
+            model.put("summarized", fleet.latestDay() != null);
+            model.put("provisionalDays", published.provisionalDays(product.name()).stream()
+                    .filter(day -> !day.isBefore(range.from()) && !day.isAfter(range.to())).sorted().map(LocalDate::toString).toList());
+            model.put("today", LocalDate.now(published.clock()).toString());
             model.put("presets", presets(range));
             model.put("chartJsVersion", WebJars.CHART_JS_VERSION);
             return html("product.ftlh", product.title(), model);

@@ -42,7 +42,7 @@ final class ProductCharts {
         if (installed != null) {
             charts.add(Chart.of("components", "Components installed",
                     "How many installations run each component (one installation may run several).",
-                    SYSTEMS, Chart.Style.LINES, installed).withSampleSize(fleet.sampleSize()));
+                    SYSTEMS, Chart.Style.LINES, installed));
         }
 
         List<String> components = new ArrayList<>();

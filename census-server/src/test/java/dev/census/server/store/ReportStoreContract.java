@@ -196,6 +196,25 @@ abstract class ReportStoreContract {
     }
 
     @Test
+    void aProvisionalSummaryIsMarkedUntilTheDayIsWrittenAgainFinal() {
+        String before = store.summaryVersions("demo").toString();
+        store.replaceSummaries("demo", DAY, List.of(bucket("database.engine", "postgresql", 1)), true);
+        String provisional = store.summaryVersions("demo").get(DAY);
+
+        assertThat(store.summarizedDays("demo")).containsExactly(DAY);
+        assertThat(store.provisionalDays("demo")).containsExactly(DAY);
+        assertThat(before).isEqualTo("{}");
+
+        store.replaceSummaries("demo", DAY, List.of(bucket("database.engine", "postgresql", 2)));
+
+        assertThat(store.summarizedDays("demo")).containsExactly(DAY);
+        assertThat(store.provisionalDays("demo")).isEmpty();
+        assertThat(store.summaryVersions("demo").get(DAY)).as("the day's version changes").isNotEqualTo(provisional);
+        assertThat(store.readSummaries(new SummaryQuery("demo", "production", null, DAY, DAY, 10, null)))
+                .singleElement().satisfies(row -> assertThat(row.systems()).isEqualTo(2));
+    }
+
+    @Test
     void retentionDeletesOldDaysAndCompactionSupersededReports() {
         UUID system = UUID.randomUUID();
         store.append(List.of(report(system, DAY.minusDays(40), Channel.PRODUCTION, Map.of("users.count", MetricValue.of(1)))));

@@ -93,8 +93,13 @@ public final class GatedReportStore implements ReportStore {
     }
 
     @Override
-    public void replaceSummaries(String product, LocalDate day, List<SummaryRow> rows) {
-        delegate.replaceSummaries(product, day, rows);
+    public void replaceSummaries(String product, LocalDate day, List<SummaryRow> rows, boolean provisional) {
+        delegate.replaceSummaries(product, day, rows, provisional);
+    }
+
+    @Override
+    public Set<LocalDate> provisionalDays(String product) {
+        return delegate.provisionalDays(product);
     }
 
     @Override
