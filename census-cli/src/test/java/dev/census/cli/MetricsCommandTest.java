@@ -55,6 +55,7 @@ class MetricsCommandTest {
         Files.writeString(dir.resolve("pulp/product.yaml"), "name: pulp\ncomponents: [core, rpm]\n");
         Files.writeString(dir.resolve("pulp/workers.processes.yaml"), """
                 name: workers.processes
+                title: Worker processes
                 type: count
                 unit: processes
                 question: How many worker processes does a typical installation run?
