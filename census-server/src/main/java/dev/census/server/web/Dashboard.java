@@ -97,6 +97,7 @@ public final class Dashboard {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("product", product);
             model.put("range", range);
+            model.put("today", published.today(product, range.channel()));
             model.put("charts", page.charts());
             model.put("withoutData", page.withoutData());
             model.put("presets", presets(range));
