@@ -133,16 +133,72 @@ class DashboardBrowserTest {
             List<String> legend = (List<String>) drawn.get("legend");
             @SuppressWarnings("unchecked")
             List<String> datasets = (List<String>) drawn.get("datasets");
-            assertThat(legend).as("legend of " + id).isNotEmpty().isEqualTo(datasets);
+            assertThat(legend).as("legend of " + id).isNotEmpty().isEqualTo(datasets).hasSizeLessThanOrEqualTo(9);
             assertThat(browser.findElement(By.cssSelector("#" + css(id) + " .canvas-box")).isDisplayed()).isTrue();
             assertThat(browser.findElement(By.cssSelector("#" + css(id) + " .sample")).getText()).as("sample of " + id).matches("\\d+");
             assertThat(browser.findElement(By.cssSelector("#" + css(id) + " .data-day")).getText()).isEqualTo(LAST_DAY.toString());
         }
-        assertThat(legendOf("systems")).containsExactly("active_1d", "active_7d", "active_28d", "new");
+        assertThat(legendOf("systems")).containsExactly("active today", "active in 7 days", "active in 28 days", "new");
         assertThat(legendOf("metric-workers.processes")).containsExactly("mean", "p50", "p90");
         assertThat(severeLogs()).isEmpty();
         screenshot("product", 1280);
         screenshot("product-phone", 390);
+    }
+
+    @Test
+    void theFleetTodayShowsTheFiguresOfTheApi() {
+        open("/p/demo");
+        JsonNode today = CensusClient.json(client.get("/api/v1/products/demo/today"));
+
+        assertThat(today.path("day").asText()).isEqualTo(LAST_DAY.toString());
+        assertThat(browser.findElement(By.cssSelector("#today .today-day")).getText()).isEqualTo(LAST_DAY.toString());
+        for (JsonNode active : today.path("active")) {
+            assertThat(figure(active.path("key").asText())).as(active.path("label").asText())
+                    .isEqualTo(active.path("systems").asText()).matches("\\d+");
+        }
+        assertThat(figure("new_this_week")).isEqualTo(today.path("new_this_week").asText());
+        assertThat(Double.parseDouble(figure("median_age_days"))).isCloseTo(today.path("median_age_days").asDouble(),
+                org.assertj.core.data.Offset.offset(0.05));
+        assertThat(today.path("components")).isNotEmpty();
+        for (JsonNode component : today.path("components")) {
+            List<String> drawn = browser.findElements(By.cssSelector("[data-component='" + component.path("name").asText() + "'] tr"))
+                    .stream().map(row -> row.getAttribute("data-key") + " " + row.findElements(By.tagName("td")).get(2).getText()).toList();
+            List<String> api = new ArrayList<>();
+            component.path("versions").forEach(bar -> api.add(bar.path("key").asText() + " " + bar.path("systems").asText()));
+            assertThat(drawn).as(component.path("name").asText()).isEqualTo(api).hasSizeLessThanOrEqualTo(9);
+        }
+        for (JsonNode metric : today.path("metrics")) {
+            WebElement card = browser.findElement(By.cssSelector("[data-metric='" + metric.path("name").asText() + "']"));
+            assertThat(card.findElement(By.tagName("h4")).getText()).startsWith(metric.path("title").asText());
+            assertThat(card.findElements(By.cssSelector("tr"))).hasSize(metric.path("bars").size());
+            metric.path("stats").fields().forEachRemaining(stat -> assertThat(Double.parseDouble(card.findElement(
+                    By.cssSelector("[data-stat='" + stat.getKey() + "'] strong")).getText()))
+                    .isCloseTo(stat.getValue().asDouble(), org.assertj.core.data.Offset.offset(0.05)));
+        }
+        assertThat(browser.findElements(By.cssSelector("#today svg rect"))).allSatisfy(rect -> assertThat(rect.getSize().getWidth()).isPositive());
+        assertThat(severeLogs()).isEmpty();
+    }
+
+    @Test
+    void everyStackedAreaHasItsLegendsColourAndKeepsItAcrossToggles() {
+        open("/p/demo");
+        List<String> stacked = browser.findElements(By.cssSelector("section.chart[data-style='stacked']")).stream()
+                .map(section -> section.getAttribute("id")).toList();
+        assertThat(stacked).contains("versions-core", "metric-database.engine", "age");
+        for (String id : stacked) {
+            assertLayersHaveTheirLegendColours(id);
+        }
+        Map<String, Object> counts = colours("versions-core");
+        browser.findElement(By.cssSelector("#versions-core input.percent")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "true".equals(canvasData("versions-core", "percent")));
+        assertThat(colours("versions-core")).isEqualTo(counts);
+        assertLayersHaveTheirLegendColours("versions-core");
+
+        browser.findElement(By.cssSelector("input[name='view-versions-core'][value='1']")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "1".equals(canvasData("versions-core", "view")));
+        assertThat(legendOf("versions-core")).hasSizeLessThanOrEqualTo(9);
+        assertLayersHaveTheirLegendColours("versions-core");
+        assertThat(severeLogs()).isEmpty();
     }
 
     @Test
@@ -196,6 +252,7 @@ class DashboardBrowserTest {
         assertThat(chartData("versions-core", 0)).isNotEqualTo(productionCore);
         assertThat(severeLogs()).isEmpty();
         screenshot("product-dev", 1280);
+        screenshot("product-dev-phone", 390);
     }
 
     @Test
@@ -244,13 +301,91 @@ class DashboardBrowserTest {
         open("/");
         assertThat(browser.findElement(By.cssSelector("table.data")).getText()).contains("Demo Repository Manager", LAST_DAY.toString());
         screenshot("index", 1280);
+        screenshot("index-phone", 390);
         open("/p/demo/about");
         assertThat(browser.findElement(By.id("collected")).getText()).contains("workers.processes", "How many worker processes");
         screenshot("about", 1280);
+        screenshot("about-phone", 390);
         open("/privacy");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("30 days", "census report --preview");
         screenshot("privacy", 1280);
+        screenshot("privacy-phone", 390);
         assertThat(severeLogs()).isEmpty();
+    }
+
+    private String figure(String key) {
+        return browser.findElement(By.cssSelector("[data-figure='" + key + "'] .value")).getText();
+    }
+
+    private String canvasData(String id, String name) {
+        return browser.findElement(By.cssSelector("canvas[data-chart='" + id + "']")).getAttribute("data-" + name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> colours(String id) {
+        return (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
+                var chart = Chart.getChart(document.querySelector('canvas[data-chart="' + arguments[0] + '"]'));
+                var colours = {};
+                chart.legend.legendItems.forEach(function (item) { colours[item.text] = item.fillStyle; });
+                return colours;
+                """, id);
+    }
+
+    /**
+     * Samples the canvas in the middle of every layer of a stacked chart that is at least 3 pixels
+     * thick somewhere (the top layer included, when it is), on the day it is thickest, and compares
+     * each pixel with the fill of that layer's legend swatch. With translucent fills that overlap,
+     * no layer has its swatch's colour.
+     */
+    @SuppressWarnings("unchecked")
+    private void assertLayersHaveTheirLegendColours(String id) {
+        List<Map<String, Object>> samples = (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeScript("""
+                var chart = Chart.getChart(document.querySelector('canvas[data-chart="' + arguments[0] + '"]'));
+                var sets = chart.data.datasets;
+                var ratio = chart.currentDevicePixelRatio;
+                // Read from a copy: reading the chart's own canvas again and again makes the browser warn.
+                var copy = document.createElement('canvas');
+                copy.width = chart.canvas.width;
+                copy.height = chart.canvas.height;
+                var context = copy.getContext('2d', { willReadFrequently: true });
+                context.drawImage(chart.canvas, 0, 0);
+                var samples = [];
+                for (var layer = sets.length - 1; layer >= 0; layer--) {
+                  var bands = chart.data.labels.map(function (label, day) {
+                    var below = 0;
+                    for (var i = 0; i < layer; i++) { below += sets[i].data[day] || 0; }
+                    var value = sets[layer].data[day];
+                    if (value === null || value === undefined) { return null; }
+                    return { x: chart.scales.x.getPixelForValue(day), y0: chart.scales.y.getPixelForValue(below),
+                             y1: chart.scales.y.getPixelForValue(below + value) };
+                  });
+                  // A day whose neighbours are as thick: at the tip of a spike the band is only a pixel wide.
+                  var best = null;
+                  bands.forEach(function (band, day) {
+                    if (band === null || day === 0 || day === bands.length - 1 || !bands[day - 1] || !bands[day + 1]) { return; }
+                    var low = Math.max(band.y1, bands[day - 1].y1, bands[day + 1].y1);
+                    var high = Math.min(band.y0, bands[day - 1].y0, bands[day + 1].y0);
+                    if (best === null || high - low > best.height) {
+                      best = { x: band.x, y: (low + high) / 2, height: high - low };
+                    }
+                  });
+                  if (best !== null && best.height > 3) {
+                    var pixel = context.getImageData(Math.round(best.x * ratio), Math.round(best.y * ratio), 1, 1).data;
+                    samples.push({ label: sets[layer].label, top: layer === sets.length - 1,
+                                   swatch: chart.legend.legendItems[layer].fillStyle,
+                                   pixel: [pixel[0], pixel[1], pixel[2], pixel[3]] });
+                  }
+                }
+                return samples;
+                """, id);
+        assertThat(samples).as("layers of " + id + " thick enough to sample").isNotEmpty();
+        for (Map<String, Object> sample : samples) {
+            String swatch = (String) sample.get("swatch");
+            List<Long> expected = List.of(Long.parseLong(swatch.substring(1, 3), 16), Long.parseLong(swatch.substring(3, 5), 16),
+                    Long.parseLong(swatch.substring(5, 7), 16), 255L);
+            assertThat((List<Long>) sample.get("pixel")).as("pixel inside " + sample.get("label") + " of " + id
+                    + (Boolean.TRUE.equals(sample.get("top")) ? " (the top layer)" : "") + ", legend " + swatch).isEqualTo(expected);
+        }
     }
 
     private void open(String path) {

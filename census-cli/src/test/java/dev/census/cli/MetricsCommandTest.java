@@ -30,15 +30,15 @@ class MetricsCommandTest {
     void newWritesAProposalThatLintFailsOnEveryUnansweredQuestion() throws IOException {
         assertThat(census("new", "--product", "pulp", "--dir", dir.toString(), "tasks.failed")).isZero();
         Path file = dir.resolve("pulp/tasks.failed.yaml");
-        assertThat(Files.readString(file)).contains("status: proposed", "What question will this help us answer?");
+        assertThat(Files.readString(file)).contains("status: proposed", "What question will this help us answer?", "\ntitle:\n");
         out.getBuffer().setLength(0);
 
         assertThat(census("lint", dir.toString())).isEqualTo(1);
 
         assertThat(out.toString().lines())
-                .hasSize(11)
+                .hasSize(12)
                 .allSatisfy(line -> assertThat(line).startsWith(file + ":").contains(": unanswered: "))
-                .first().asString().startsWith(file + ":type: unanswered: ");
+                .first().asString().startsWith(file + ":title: unanswered: ");
     }
 
     @Test
@@ -55,6 +55,7 @@ class MetricsCommandTest {
         Files.writeString(dir.resolve("pulp/product.yaml"), "name: pulp\ncomponents: [core, rpm]\n");
         Files.writeString(dir.resolve("pulp/workers.processes.yaml"), """
                 name: workers.processes
+                title: Worker processes
                 type: count
                 unit: processes
                 question: How many worker processes does a typical installation run?

@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * One metric of a product's registry: its name, type and unit, the question it answers, the
  * allowed values of an enum, whether it has been approved for collection, its answers to the
- * rest of the working group's questions, and the range of a count or gauge ({@code null} for other
- * types; the type's default when none is given).
+ * rest of the working group's questions, the range of a count or gauge ({@code null} for other
+ * types; the type's default when none is given), and the human title charts and pages show (its
+ * name when none is given).
  */
 public record MetricDefinition(
         String name,
@@ -19,7 +20,8 @@ public record MetricDefinition(
         List<String> allowedValues,
         MetricStatus status,
         Governance governance,
-        ValueRange range) {
+        ValueRange range,
+        String title) {
 
     public MetricDefinition {
         WireRules.requireMetricName(name, "name");
@@ -29,6 +31,7 @@ public record MetricDefinition(
         allowedValues = List.copyOf(allowedValues);
         Objects.requireNonNull(status, "status");
         governance = governance == null ? Governance.none() : governance;
+        title = title == null || title.isBlank() ? name : title.strip();
         if (type == MetricType.ENUM && allowedValues.isEmpty()) {
             throw new IllegalArgumentException("metric " + name + ": an enum needs allowed values");
         }
@@ -41,16 +44,22 @@ public record MetricDefinition(
         }
     }
 
+    /** A metric without a title of its own: pages show its name. */
+    public MetricDefinition(String name, MetricType type, String unit, String question, List<String> allowedValues,
+            MetricStatus status, Governance governance, ValueRange range) {
+        this(name, type, unit, question, allowedValues, status, governance, range, null);
+    }
+
     /** A metric with the default range of its type. */
     public MetricDefinition(String name, MetricType type, String unit, String question, List<String> allowedValues,
             MetricStatus status, Governance governance) {
-        this(name, type, unit, question, allowedValues, status, governance, null);
+        this(name, type, unit, question, allowedValues, status, governance, null, null);
     }
 
     /** A metric without governance answers, for code and tests that only need the collection rules. */
     public MetricDefinition(String name, MetricType type, String unit, String question, List<String> allowedValues,
             MetricStatus status) {
-        this(name, type, unit, question, allowedValues, status, Governance.none(), null);
+        this(name, type, unit, question, allowedValues, status, Governance.none(), null, null);
     }
 
     /**

@@ -11,6 +11,7 @@ public final class MetricTemplate {
 
     private static final Map<String, String> QUESTIONS = Map.ofEntries(
             Map.entry(RegistryFields.NAME, "What is the metric called (lowercase dotted words)?"),
+            Map.entry(RegistryFields.TITLE, "What do charts and pages call it, in a few words (Worker processes)?"),
             Map.entry(RegistryFields.TYPE, "What type is it: count, gauge, enum, boolean or version?"),
             Map.entry(RegistryFields.UNIT, "What unit does a count or gauge have (processes, MiB)?"),
             Map.entry(RegistryFields.MIN, "What is the smallest value a count or gauge can truly take?"),
@@ -38,6 +39,8 @@ public final class MetricTemplate {
             # only once its status is approved, with the link where that was decided. docs/governance.md
             # explains the process.
             name: %2$s
+            # What do charts and pages call it, in a few words? (Worker processes)
+            title:
 
             # What type is it? count | gauge | enum | boolean | version
             type:

@@ -10,6 +10,8 @@ import java.util.List;
 public final class RegistryFields {
 
     public static final String NAME = "name";
+    /** The human title charts, axes and the about page show: "Worker processes". */
+    public static final String TITLE = "title";
     /** count, gauge, enum, boolean or version. */
     public static final String TYPE = "type";
     /** The unit of a count or gauge: processes, MiB. */
@@ -52,7 +54,7 @@ public final class RegistryFields {
     public static final String INTRODUCED_BY = "introduced_by";
 
     /** Every field a metric file may hold, in the order {@code metrics new} writes them. */
-    public static final List<String> ALL = List.of(NAME, TYPE, UNIT, MIN, MAX, ALLOWED_VALUES, QUESTION, EXAMPLE, GATHERING,
+    public static final List<String> ALL = List.of(NAME, TITLE, TYPE, UNIT, MIN, MAX, ALLOWED_VALUES, QUESTION, EXAMPLE, GATHERING,
             STORAGE, BURDEN, PII, SANITIZATION, SINCE_VERSION, ALTERNATIVES, DISCUSSION, SUMMARIZATION, VISUALIZATION,
             STATUS, DECISION_LINK, INTRODUCED_BY);
 

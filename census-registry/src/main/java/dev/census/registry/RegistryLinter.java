@@ -28,7 +28,7 @@ public final class RegistryLinter {
     /** Answers that only promise an answer: the working group's own notes say "[example TBD]". */
     private static final Pattern PLACEHOLDER = Pattern.compile("(?is).*\\b(?:tbd|todo|tba|fixme)\\b.*|\\W*");
 
-    private static final List<String> ALWAYS_REQUIRED = List.of(RegistryFields.QUESTION, RegistryFields.EXAMPLE,
+    private static final List<String> ALWAYS_REQUIRED = List.of(RegistryFields.TITLE, RegistryFields.QUESTION, RegistryFields.EXAMPLE,
             RegistryFields.STORAGE, RegistryFields.BURDEN, RegistryFields.SINCE_VERSION, RegistryFields.ALTERNATIVES,
             RegistryFields.SUMMARIZATION, RegistryFields.VISUALIZATION);
 

@@ -173,7 +173,8 @@ public final class RegistryLoader {
             @SuppressWarnings("unchecked")
             Map<String, Object> fields = YAML.convertValue(metric, Map.class);
             return new MetricDefinition(name, type, metric.path("unit").asText(null), metric.path("question").asText(null),
-                    allowed, status, Governance.fromFields(fields), ValueRange.fromFields(fields, type));
+                    allowed, status, Governance.fromFields(fields), ValueRange.fromFields(fields, type),
+                    metric.path("title").asText(null));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }

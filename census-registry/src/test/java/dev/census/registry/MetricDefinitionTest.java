@@ -18,6 +18,17 @@ class MetricDefinitionTest {
     }
 
     @Test
+    void aMetricWithoutATitleIsTitledByItsName() {
+        MetricDefinition untitled = new MetricDefinition("workers.processes", MetricType.COUNT, "processes",
+                "How many workers?", List.of(), MetricStatus.APPROVED);
+        MetricDefinition titled = new MetricDefinition("workers.processes", MetricType.COUNT, "processes",
+                "How many workers?", List.of(), MetricStatus.APPROVED, Governance.none(), null, " Worker processes ");
+
+        assertThat(untitled.title()).isEqualTo("workers.processes");
+        assertThat(titled.title()).isEqualTo("Worker processes");
+    }
+
+    @Test
     void governanceIsReadFromTheParsedFileFields() {
         Governance governance = Governance.fromFields(RegistryLinterTest.approvedMetric());
 

@@ -40,6 +40,13 @@ class MetricTemplateTest {
     }
 
     @Test
+    void aNewProposalAsksForTheTitleChartsShow() {
+        String yaml = MetricTemplate.yaml("pulp", "tasks.failed");
+
+        assertThat(yaml).contains("name: tasks.failed\n# What do charts and pages call it, in a few words? (Worker processes)\ntitle:\n");
+    }
+
+    @Test
     void aNewProposalExplainsTheValidRangeOfACountOrGauge() {
         String yaml = MetricTemplate.yaml("pulp", "tasks.failed");
 
@@ -52,7 +59,7 @@ class MetricTemplateTest {
         List<LintProblem> problems = RegistryLinter.standard().lint(FILE, parseFlatYaml(MetricTemplate.yaml("pulp", "tasks.failed")));
 
         assertThat(problems).extracting(LintProblem::field).containsExactlyInAnyOrder(
-                "type", "question", "example", "storage", "burden", "since_version", "alternatives", "summarization",
+                "title", "type", "question", "example", "storage", "burden", "since_version", "alternatives", "summarization",
                 "visualization", "gathering", "pii");
         assertThat(problems).allSatisfy(p -> assertThat(p.message()).startsWith("unanswered: "));
     }

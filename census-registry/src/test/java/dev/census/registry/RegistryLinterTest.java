@@ -17,6 +17,7 @@ class RegistryLinterTest {
     static Map<String, Object> approvedMetric() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", "workers.processes");
+        m.put("title", "Worker processes");
         m.put("type", "count");
         m.put("unit", "processes");
         m.put("question", "How many worker processes does a typical installation run?");
@@ -210,6 +211,15 @@ class RegistryLinterTest {
         metric.remove("unit");
 
         assertThat(problems(metric)).containsExactly(FILE + ":unit: a count needs a unit, such as processes or MiB");
+    }
+
+    @Test
+    void everyMetricNeedsATitleForChartsAndPages() {
+        Map<String, Object> metric = approvedMetric();
+        metric.remove("title");
+
+        assertThat(problems(metric)).containsExactly(
+                FILE + ":title: unanswered: What do charts and pages call it, in a few words (Worker processes)?");
     }
 
     @Test

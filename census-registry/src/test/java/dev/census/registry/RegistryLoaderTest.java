@@ -14,6 +14,7 @@ class RegistryLoaderTest {
 
     private static final String MEMORY = """
             name: memory.mib
+            title: Memory in use
             type: gauge
             unit: MiB
             min: 0
@@ -58,6 +59,7 @@ class RegistryLoaderTest {
         assertThat(memory.type()).isEqualTo(MetricType.GAUGE);
         assertThat(memory.status()).isEqualTo(MetricStatus.APPROVED);
         assertThat(memory.range()).isEqualTo(new ValueRange(0, 65536));
+        assertThat(memory.title()).isEqualTo("Memory in use");
     }
 
     @Test

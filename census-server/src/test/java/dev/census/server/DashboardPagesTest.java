@@ -85,7 +85,7 @@ class DashboardPagesTest {
                 .contains("href=\"/api/v1/products/demo/series/components.core.xyz?from=2026-03-01&amp;to=2026-03-10&amp;channel=production&amp;format=csv\"")
                 .contains("href=\"/api/v1/products/demo/series/workers.processes?from=2026-03-01&amp;to=2026-03-10&amp;channel=production\"")
                 .contains("<canvas data-chart=\"versions-core\"")
-                .contains("No data in this range for: content_apps.processes");
+                .contains("No data in this range for: Content-app processes");
         assertThat(section(html, "components")).as("one system runs several components, but counts once")
                 .contains("sample <strong class=\"sample\">5</strong>");
         assertThat(section(html, "metric-workers.processes")).contains("<th scope=\"col\">mean</th>").contains("<th scope=\"col\">p90</th>");
@@ -112,6 +112,72 @@ class DashboardPagesTest {
                 .as("the distinct systems that reported, not core's 5 plus rpm's 3").isEqualTo(5);
         assertThat(client.get("/api/v1/products/demo/series/systems?from=2026-03-10&to=2026-03-10&format=csv").body())
                 .isEqualTo("day,active_1d,active_7d,active_28d,new,systems\r\n2026-03-10,5,5,5,0,5\r\n");
+    }
+
+    @Test
+    void theFleetTodayOpensTheProductPageWithTheNumbersOfTheApi() {
+        var today = json(client.get("/api/v1/products/demo/today"));
+        String html = client.get("/p/demo").body();
+        String glance = section(html, "today");
+
+        assertThat(html.indexOf("id=\"today\"")).isLessThan(html.indexOf("<section class=\"chart\""));
+        assertThat(today.path("day").asText()).isEqualTo("2026-03-10");
+        assertThat(today.at("/active/0/key").asText()).isEqualTo("active_1d");
+        assertThat(today.at("/active/0/label").asText()).isEqualTo("active today");
+        assertThat(today.at("/active/0/systems").asLong()).isEqualTo(5);
+        assertThat(today.at("/active/0/before").isNull()).as("2026-02-10 was not summarized").isTrue();
+        assertThat(today.path("new_this_week").asLong()).isZero();
+        assertThat(today.path("median_age_days").asDouble()).isEqualTo(9.0);
+        assertThat(today.at("/components/0/name").asText()).isEqualTo("core");
+        assertThat(today.at("/components/0/versions").toString())
+                .isEqualTo("[{\"key\":\"3.50\",\"systems\":3,\"percent\":60.0},{\"key\":\"3.49\",\"systems\":2,\"percent\":40.0}]");
+        assertThat(today.at("/metrics/0/name").asText()).isEqualTo("database.engine");
+        assertThat(today.at("/metrics/0/title").asText()).isEqualTo("Database engine");
+        assertThat(today.at("/metrics/0/kind").asText()).isEqualTo("shares");
+        assertThat(today.at("/metrics/0/bars/0/key").asText()).isEqualTo("postgresql");
+        assertThat(today.at("/metrics/1/kind").asText()).isEqualTo("histogram");
+        assertThat(today.at("/metrics/1/stats").fieldNames()).toIterable().containsExactly("mean", "p50", "p90");
+
+        assertThat(glance).contains("<h2 id=\"today-title\">The fleet today</h2>")
+                .contains("data-figure=\"active_1d\"><span class=\"label\">Active today</span>\n      <strong class=\"value\">5</strong>")
+                .contains("data-figure=\"median_age_days\"><span class=\"label\">Median installation age</span>\n      <strong class=\"value\">9</strong>")
+                .contains("<tr data-key=\"3.50\" data-systems=\"3\" data-percent=\"60\">")
+                .contains("<h4>Database engine ")
+                .contains("<span data-stat=\"p50\">p50 <strong>" + today.at("/metrics/1/stats/p50").asLong() + "</strong>");
+        assertThat(section(html, "systems")).contains("<th scope=\"col\">active today</th>").contains("<th scope=\"col\">active in 28 days</th>")
+                .contains("\"label\":\"active in 7 days\"").doesNotContain("active_1d");
+        assertThat(section(html, "metric-workers.processes")).contains("<h3>Worker processes <a class=\"anchor\" href=\"#metric-workers.processes\"");
+    }
+
+    @Test
+    void theFleetTodayComparesWithTwentyEightDaysEarlierAndKeepsTheTopEightVersions() {
+        client.postReport(Reports.report().sentAt("2026-02-10T10:00:00Z").component("core", "3.40.0").json());
+        for (int version = 0; version < 10; version++) {
+            for (int system = 0; system < version + 2; system++) {
+                client.postReport(Reports.report().sentAt("2026-03-10T11:00:00Z").component("core", "4." + version + ".0").json());
+            }
+        }
+        assertThat(client.admin("POST", "/api/v1/admin/summarize?from=2026-02-10&to=2026-03-10&recompute=true",
+                TestServers.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+
+        var today = json(client.get("/api/v1/products/demo/today"));
+
+        assertThat(today.at("/active/0/systems").asLong()).isEqualTo(70);
+        assertThat(today.at("/active/0/before").asLong()).isEqualTo(1);
+        assertThat(today.at("/active/0/change").asLong()).isEqualTo(69);
+        assertThat(today.path("new_this_week").asLong()).isEqualTo(65);
+        var versions = today.at("/components/0/versions");
+        assertThat(versions).hasSize(9);
+        assertThat(versions.get(0).path("key").asText()).isEqualTo("4.9");
+        assertThat(versions.get(7).path("key").asText()).isEqualTo("4.2");
+        assertThat(versions.get(8).path("key").asText()).isEqualTo("other");
+        assertThat(versions.get(8).path("systems").asLong()).as("4.1, 4.0, 3.49 and 3.50").isEqualTo(3 + 2 + 2 + 3);
+        long sum = 0;
+        for (var version : versions) {
+            sum += version.path("systems").asLong();
+        }
+        assertThat(sum).isEqualTo(today.at("/components/0/systems").asLong()).isEqualTo(70);
+        assertThat(section(client.get("/p/demo").body(), "today")).contains("<span class=\"change\" data-change=\"69\">+69 against 28 days earlier</span>");
     }
 
     @Test
@@ -157,6 +223,8 @@ class DashboardPagesTest {
         String collected = section(html, "collected");
         assertThat(collected).contains("id=\"metric-workers.processes\"")
                 .contains("How many worker processes")
+                .contains("<h3>Worker processes <code>workers.processes</code></h3>")
+                .contains("<a href=\"#metric-workers.processes\">Worker processes</a>")
                 .contains("<code>{workers.processes: 4}</code>")
                 .contains("https://discourse.pulpproject.org/t/proposal-telemetry/259/2")
                 .doesNotContain("old.metric").doesNotContain("bad.metric").doesNotContain("repositories.count");

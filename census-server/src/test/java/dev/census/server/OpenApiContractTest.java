@@ -256,6 +256,14 @@ class OpenApiContractTest {
         cases.add(new Case("summaries while storage is down are 503", 503, () -> failing(() -> get(main,
                 "/api/v1/products/demo/summaries?from=2026-02-01"))));
         String series = "/api/v1/products/demo/series/memory.mib?from=2026-03-07&to=2026-03-10";
+        cases.add(new Case("the fleet today", 200, () -> get(main, "/api/v1/products/demo/today")));
+        cases.add(new Case("the pulp fleet today, dev channel", 200, () -> get(main, "/api/v1/products/pulp/today?channel=dev")));
+        cases.add(new Case("a product with nothing summarized today", 200, () -> get(plain, "/api/v1/products/demo/today")));
+        cases.add(new Case("the fleet today, not modified", 304, () -> getAgain(main, "/api/v1/products/demo/today")));
+        cases.add(new Case("the fleet today of channel beta is 400", 400, () -> get(main, "/api/v1/products/demo/today?channel=beta")));
+        cases.add(new Case("the fleet today of an unknown product is 404", 404, () -> get(main, "/api/v1/products/nope/today")));
+        cases.add(new Case("the fleet today while storage is down is 503", 503, () -> failing(() -> get(main,
+                "/api/v1/products/demo/today"))));
         cases.add(new Case("a series of statistics and buckets", 200, () -> get(main, series)));
         cases.add(new Case("the systems series", 200, () -> get(main, "/api/v1/products/demo/series/systems?from=2026-03-07&to=2026-03-10")));
         cases.add(new Case("a series of a metric without numbers", 200, () -> get(main, "/api/v1/products/demo/series/no.such.metric")));

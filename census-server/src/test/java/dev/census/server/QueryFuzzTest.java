@@ -110,7 +110,7 @@ class QueryFuzzTest {
             String product = encode(pick(random, PRODUCTS));
             String path = switch (random.nextInt(14)) {
                 case 0 -> "/api/v1/products";
-                case 1 -> "/api/v1/products/" + product + "/metrics";
+                case 1 -> random.nextBoolean() ? "/api/v1/products/" + product + "/metrics" : "/api/v1/products/" + product + "/today";
                 case 2, 3, 4 -> "/api/v1/products/" + product + "/summaries";
                 case 5, 6, 7 -> "/api/v1/products/" + product + "/series/" + encode(pick(random, METRICS));
                 case 8 -> List.of("/api/v1/openapi.json", "/healthz", "/readyz", "/metrics", "/api/v1/admin/stats").get(random.nextInt(5));

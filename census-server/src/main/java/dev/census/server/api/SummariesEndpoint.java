@@ -4,6 +4,7 @@ import dev.census.protocol.ReportJson;
 import dev.census.registry.MetricDefinition;
 import dev.census.registry.ProductDefinition;
 import dev.census.server.publish.DayWindow;
+import dev.census.server.publish.FleetToday;
 import dev.census.server.publish.PublishedSummaries;
 import dev.census.server.publish.Series;
 import dev.census.server.publish.SummaryCache;
@@ -45,6 +46,71 @@ public final class SummariesEndpoint {
         routes.get("/api/v1/products/{product}/metrics", this::metrics);
         routes.get("/api/v1/products/{product}/summaries", this::summaries);
         routes.get("/api/v1/products/{product}/series/{metric}", this::series);
+        routes.get("/api/v1/products/{product}/today", this::today);
+    }
+
+    private void today(Context ctx) {
+        ProductDefinition product = product(ctx);
+        String channel = published.range(null, null, ctx.queryParam("channel")).channel();
+        answer(ctx, published.stamp(product.name()), () -> new SummaryCache.Answer(JSON,
+                Json.bytes(todayJson(published.today(product, channel)))));
+    }
+
+    /** The glance as JSON: what the top of a product page shows, the same numbers. */
+    private static Map<String, Object> todayJson(FleetToday today) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("product", today.product());
+        body.put("channel", today.channel());
+        body.put("day", today.day());
+        List<Map<String, Object>> active = new ArrayList<>();
+        for (FleetToday.Active count : today.active()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("key", count.key());
+            item.put("label", count.label());
+            item.put("systems", count.systems());
+            item.put("before", count.before());
+            item.put("change", count.change());
+            active.add(item);
+        }
+        body.put("active", active);
+        body.put("new_this_week", today.newThisWeek());
+        body.put("median_age_days", today.medianAgeDays());
+        List<Map<String, Object>> components = new ArrayList<>();
+        for (FleetToday.Shares component : today.components()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("name", component.name());
+            item.put("systems", component.systems());
+            item.put("versions", bars(component.bars()));
+            components.add(item);
+        }
+        body.put("components", components);
+        List<Map<String, Object>> metrics = new ArrayList<>();
+        for (FleetToday.MetricNow metric : today.metrics()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("name", metric.name());
+            item.put("title", metric.title());
+            item.put("type", metric.type());
+            item.put("unit", metric.unit());
+            item.put("kind", metric.kind());
+            item.put("systems", metric.systems());
+            item.put("stats", metric.stats());
+            item.put("bars", bars(metric.bars()));
+            metrics.add(item);
+        }
+        body.put("metrics", metrics);
+        return body;
+    }
+
+    private static List<Map<String, Object>> bars(List<FleetToday.Bar> bars) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (FleetToday.Bar bar : bars) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("key", bar.key());
+            item.put("systems", bar.systems());
+            item.put("percent", bar.percent());
+            out.add(item);
+        }
+        return out;
     }
 
     private void products(Context ctx) {
@@ -66,6 +132,7 @@ public final class SummariesEndpoint {
         for (MetricDefinition metric : product.metrics().values()) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("name", metric.name());
+            item.put("title", metric.title());
             item.put("type", metric.type().wireName());
             item.put("unit", metric.unit());
             item.put("status", metric.status().wireName());

@@ -3,6 +3,8 @@ package dev.census.server.publish;
 import dev.census.server.store.ReportStore;
 import dev.census.server.store.SummaryQuery;
 import dev.census.server.store.SummaryRow;
+import dev.census.registry.ProductDefinition;
+import dev.census.server.vocabulary.PublishedMetric;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -72,6 +74,19 @@ public final class PublishedSummaries {
     /** Every published metric's series over the range, by name; see {@link SeriesReader#readAll}. */
     public Map<String, Series> allSeries(String product, SummaryRange range, Predicate<String> withValues) {
         return series.readAll(product, range, withValues);
+    }
+
+    /**
+     * The fleet on the product's latest summarized day up to today, on the channel; a glance with no
+     * day when nothing is summarized yet.
+     */
+    public FleetToday today(ProductDefinition product, String channel) {
+        LocalDate day = series.latestSummarized(product.name(), LocalDate.now(clock));
+        if (day == null) {
+            return FleetToday.none(product.name(), channel);
+        }
+        SummaryRange range = new SummaryRange(day.minusDays(FleetToday.COMPARED_DAYS), day, channel);
+        return FleetToday.of(product, channel, day, series.readAll(product.name(), range, metric -> !PublishedMetric.parse(metric).isXyz()));
     }
 
     /** Reads the product's published days of the range into memory ahead of the first request that needs them. */

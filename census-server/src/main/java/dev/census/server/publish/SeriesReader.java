@@ -46,6 +46,17 @@ final class SeriesReader {
         days.byMetric(product, range.channel(), range.from(), range.to());
     }
 
+    /** The product's latest summarized day not after {@code notAfter}; null when there is none. */
+    LocalDate latestSummarized(String product, LocalDate notAfter) {
+        LocalDate latest = null;
+        for (LocalDate day : days.summarizedDays(product)) {
+            if (!day.isAfter(notAfter) && (latest == null || day.isAfter(latest))) {
+                latest = day;
+            }
+        }
+        return latest;
+    }
+
     Series read(String product, String metric, SummaryRange range) {
         List<SummaryRow> active = activeRows(metric, () -> readRows(product, PublishedMetric.SYSTEMS.name(), range));
         return build(product, metric, range, readRows(product, metric, range), days.summarizedDays(product), active)

@@ -5,18 +5,25 @@ import java.util.Optional;
 /** The buckets of the fleet metric ({@link PublishedMetric#SYSTEMS}), in the order they are listed. */
 public enum FleetBucket implements WireName {
     /** Systems that reported on the day. */
-    ACTIVE_1D(1),
+    ACTIVE_1D(1, "active today"),
     /** Systems that reported on the day or the 6 before it. */
-    ACTIVE_7D(7),
+    ACTIVE_7D(7, "active in 7 days"),
     /** Systems that reported on the day or the 27 before it. */
-    ACTIVE_28D(28),
+    ACTIVE_28D(28, "active in 28 days"),
     /** Systems that reported for the first time on the day. */
-    NEW(1);
+    NEW(1, "new");
 
     private final int days;
+    private final String label;
 
-    FleetBucket(int days) {
+    FleetBucket(int days, String label) {
         this.days = days;
+        this.label = label;
+    }
+
+    /** What charts and pages call the bucket: "active in 7 days". */
+    public String label() {
+        return label;
     }
 
     /** The days, ending on the summarized one, whose reports the bucket counts. */

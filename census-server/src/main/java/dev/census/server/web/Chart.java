@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.census.server.json.CensusJson;
 import dev.census.protocol.ReportJson;
 import dev.census.server.publish.Series;
+import dev.census.server.vocabulary.FleetBucket;
+import dev.census.server.vocabulary.PublishedMetric;
 import dev.census.server.vocabulary.Statistic;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -86,12 +88,13 @@ public record Chart(String id, String title, String question, String unit, Strin
         data.put("unit", unit);
         data.put("labels", series.days().stream().map(Object::toString).toList());
         List<Map<String, Object>> datasets = new ArrayList<>();
+        boolean fleet = PublishedMetric.SYSTEMS.name().equals(series.metric());
         for (Series.Line line : lines) {
-            datasets.add(Map.of("label", line.key(), "data", compact(line.values())));
+            datasets.add(Map.of("label", label(fleet, line.key()), "data", compact(line.values())));
         }
         data.put("datasets", datasets);
         List<String> headers = new ArrayList<>(List.of("day"));
-        tabled.forEach(line -> headers.add(line.key()));
+        tabled.forEach(line -> headers.add(label(fleet, line.key())));
         headers.add("systems");
         List<List<String>> rows = new ArrayList<>();
         boolean weekly = series.days().size() > DAILY_ROWS;
@@ -111,6 +114,11 @@ public record Chart(String id, String title, String question, String unit, Strin
             rows.add(row);
         }
         return new View(name, series.metric(), true, json(data), headers, rows, weekly);
+    }
+
+    /** What a line is called: the fleet's buckets in words ("active in 7 days"), anything else by its key. */
+    private static String label(boolean fleet, String key) {
+        return fleet ? FleetBucket.parse(key).map(FleetBucket::label).orElse(key) : key;
     }
 
     /** Whole numbers without a fraction ("12", not "12.0"): counts are most of a page's data. */

@@ -105,6 +105,7 @@ public final class Dashboard {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("product", product);
             model.put("range", range);
+            model.put("today", published.today(product, range.channel()));
             model.put("charts", page.charts());
             model.put("withoutData", page.withoutData());
             Series fleet = all.containsKey(systems) ? all.get(systems) : emptySystems;

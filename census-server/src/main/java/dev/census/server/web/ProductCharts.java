@@ -64,25 +64,26 @@ final class ProductCharts {
             Series series = left.remove(definition.name());
             if (series == null) {
                 if (definition.status() == MetricStatus.APPROVED) {
-                    withoutData.add(definition.name());
+                    withoutData.add(definition.title());
                 }
                 continue;
             }
             String id = "metric-" + definition.name();
-            String unit = definition.unit().isEmpty() ? SYSTEMS : definition.unit();
+            String title = definition.title();
+            String axis = definition.unit().isEmpty() ? title : title + " (" + definition.unit() + ")";
             if (definition.type() == MetricType.VERSION) {
                 Series xyz = left.remove(PublishedMetric.metricXyz(definition.name()).name());
-                charts.add(versionChart(id, definition.name(), definition.question(), series, xyz));
+                charts.add(versionChart(id, title, definition.question(), series, xyz));
             } else if (definition.type().numeric()) {
-                charts.add(Chart.of(id, definition.name(), definition.question(), unit, Chart.Style.STATS, series));
+                charts.add(Chart.of(id, title, definition.question(), axis, Chart.Style.STATS, series));
                 Series buckets = bucketsOf(series);
                 if (!buckets.isEmpty()) {
-                    charts.add(Chart.of(id + "-buckets", definition.name() + " distribution",
-                            "Systems per power-of-two bucket of " + definition.name() + " (0 is a bucket of its own).",
+                    charts.add(Chart.of(id + "-buckets", title + ": distribution",
+                            "Systems per power-of-two bucket of " + axis + " (0 is a bucket of its own).",
                             SYSTEMS, Chart.Style.STACKED, buckets));
                 }
             } else {
-                charts.add(Chart.of(id, definition.name(), definition.question(), SYSTEMS, Chart.Style.STACKED, series));
+                charts.add(Chart.of(id, title, definition.question(), SYSTEMS, Chart.Style.STACKED, series));
             }
         }
 
