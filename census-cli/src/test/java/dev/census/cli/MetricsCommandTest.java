@@ -3,27 +3,23 @@ package dev.census.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class MetricsCommandTest {
 
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CapturedCli cli = new CapturedCli();
 
     private int census(String... args) {
-        CommandLine cli = new CommandLine(new MetricsCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        String[] metrics = new String[args.length + 1];
+        metrics[0] = "metrics";
+        System.arraycopy(args, 0, metrics, 1, args.length);
+        return cli.run(metrics);
     }
 
     @Test
@@ -31,11 +27,11 @@ class MetricsCommandTest {
         assertThat(census("new", "--product", "pulp", "--dir", dir.toString(), "tasks.failed")).isZero();
         Path file = dir.resolve("pulp/tasks.failed.yaml");
         assertThat(Files.readString(file)).contains("status: proposed", "What question will this help us answer?", "\ntitle:\n");
-        out.getBuffer().setLength(0);
+        cli.clear();
 
         assertThat(census("lint", dir.toString())).isEqualTo(1);
 
-        assertThat(out.toString().lines())
+        assertThat(cli.out().lines())
                 .hasSize(12)
                 .allSatisfy(line -> assertThat(line).startsWith(file + ":").contains(": unanswered: "))
                 .first().asString().startsWith(file + ":title: unanswered: ");
@@ -46,7 +42,7 @@ class MetricsCommandTest {
         assertThat(census("new", "--product", "pulp", "--dir", dir.toString(), "tasks.failed")).isZero();
 
         assertThat(census("new", "--product", "pulp", "--dir", dir.toString(), "tasks.failed")).isEqualTo(1);
-        assertThat(err.toString()).contains("already exists");
+        assertThat(cli.err()).contains("already exists");
     }
 
     @Test
@@ -75,8 +71,8 @@ class MetricsCommandTest {
                 """);
 
         assertThat(census("lint", dir.toString())).isZero();
-        assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).contains("1 metric file, no problems");
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).contains("1 metric file, no problems");
     }
 
     @Test
@@ -88,7 +84,7 @@ class MetricsCommandTest {
 
         assertThat(census("lint", dir.toString())).isEqualTo(1);
 
-        assertThat(out.toString())
+        assertThat(cli.out())
                 .contains(file + ":example: '1234@db01.internal.corp' looks like an e-mail address")
                 .contains(dir.resolve("pulp/broken.yaml") + ":-: not valid YAML");
     }
@@ -96,6 +92,6 @@ class MetricsCommandTest {
     @Test
     void aBadMetricNameIsAUsageErrorNamingTheArgument() {
         assertThat(census("new", "--product", "pulp", "--dir", dir.toString(), "Tasks Failed")).isEqualTo(2);
-        assertThat(err.toString()).contains("name: metric names are lowercase dotted words");
+        assertThat(cli.err()).contains("name: metric names are lowercase dotted words");
     }
 }

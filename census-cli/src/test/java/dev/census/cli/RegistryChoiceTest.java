@@ -9,14 +9,11 @@ import dev.census.testing.CensusClient;
 import dev.census.testing.Reports;
 import dev.census.testing.TestClock;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** No silent registry: every command says which registry it uses and refuses one that cannot serve the data. */
 class RegistryChoiceTest {
@@ -24,12 +21,10 @@ class RegistryChoiceTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CapturedCli cli = new CapturedCli();
 
     private int census(String... args) {
-        CommandLine cli = CensusCommand.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     private Path registry() {
@@ -41,7 +36,7 @@ class RegistryChoiceTest {
         assertThat(census("metrics", "new", "--dir", registry().toString(), "--product", "acme",
                 "--title", "Acme: the manager", "--description", "Manages `things`.", "jobs.count")).isZero();
 
-        assertThat(out.toString()).contains("wrote " + registry().resolve("acme/jobs.count.yaml"),
+        assertThat(cli.out()).contains("wrote " + registry().resolve("acme/jobs.count.yaml"),
                 "wrote " + registry().resolve("acme/product.yaml"));
         Files.delete(registry().resolve("acme/jobs.count.yaml")); // unanswered, it would not load
         ProductDefinition acme = RegistryLoader.fromDirectory(registry()).product("acme").orElseThrow();
@@ -60,8 +55,8 @@ class RegistryChoiceTest {
 
         assertThat(census("metrics", "lint", registry().toString())).isEqualTo(1);
 
-        assertThat(out.toString()).contains(registry().resolve("acme/product.yaml") + ":-: missing: ");
-        assertThat(err.toString()).contains("12 problems in 1 metric file");
+        assertThat(cli.out()).contains(registry().resolve("acme/product.yaml") + ":-: missing: ");
+        assertThat(cli.err()).as("the twelve unanswered questions of a new proposal, and the missing product").contains("13 problems in 1 metric file");
     }
 
     /** Today's server would start on the empty registry and serve until stopped: the timeout turns that into a failure. */
@@ -75,7 +70,7 @@ class RegistryChoiceTest {
                 "--registry", registry().toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("defines no product: create " + registry().resolve("acme/product.yaml"));
+        assertThat(cli.err()).contains("defines no product: create " + registry().resolve("acme/product.yaml"));
     }
 
     @Test
@@ -84,13 +79,13 @@ class RegistryChoiceTest {
         acmeRegistry();
 
         assertThat(census("summarize", "--data-dir", data.toString(), "--registry", registry().toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("registry: " + registry() + " (acme: 0 approved metrics)",
+        assertThat(cli.err()).contains("registry: " + registry() + " (acme: 0 approved metrics)",
                 "the data holds product demo, which the registry " + registry() + " lacks (it has acme)", "--registry DIR");
-        assertThat(out.toString()).doesNotContain("summarized");
+        assertThat(cli.out()).doesNotContain("summarized");
 
-        err.getBuffer().setLength(0);
+        cli.clear();
         assertThat(census("summarize", "--data-dir", data.toString())).isZero();
-        assertThat(err.toString()).startsWith("registry: bundled (demo: ").contains("approved metrics, pulp: ");
+        assertThat(cli.err()).startsWith("registry: bundled (demo: ").contains("approved metrics, pulp: ");
     }
 
     @Test
@@ -99,7 +94,7 @@ class RegistryChoiceTest {
 
         assertThat(census("metrics", "audit", "--product", "acme", "--data-dir", data.toString())).isEqualTo(2);
 
-        assertThat(err.toString()).contains("unknown product acme in the bundled registry, which defines demo, pulp;",
+        assertThat(cli.err()).contains("unknown product acme in the bundled registry, which defines demo, pulp;",
                 "--registry DIR");
     }
 
@@ -111,15 +106,14 @@ class RegistryChoiceTest {
         assertThat(census("migrate", "--from", data.toString(), "--to", "postgresql://127.0.0.1:1/none?user=census",
                 "--registry", registry().toString())).isEqualTo(2);
 
-        assertThat(err.toString()).contains("registry: " + registry(), "the data holds product demo");
+        assertThat(cli.err()).contains("registry: " + registry(), "the data holds product demo");
     }
 
     /** A registry of one product, acme, without metrics. */
     private void acmeRegistry() throws IOException {
         census("metrics", "new", "--dir", registry().toString(), "--product", "acme", "jobs.count");
         Files.delete(registry().resolve("acme/jobs.count.yaml"));
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
+        cli.clear();
     }
 
     private Path demoReportIn() {

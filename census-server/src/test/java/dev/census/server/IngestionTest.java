@@ -51,18 +51,18 @@ class IngestionTest {
 
     @Test
     void aReportIsNotAcknowledgedBeforeItsBatchCommitted() throws Exception {
-        GatedReportStore store = new GatedReportStore(DuckDbReportStore.open(dataDir));
-        try (CensusServer server = TestServers.builder(dataDir, clock).store(store).build().start()) {
+        GatedReportStore gated = new GatedReportStore(DuckDbReportStore.open(dataDir));
+        try (CensusServer server = TestServers.builder(dataDir, clock).store(gated.store()).build().start()) {
             CensusClient client = new CensusClient(server.port());
             CompletableFuture<HttpResponse<String>> answer = client.postReportAsync(Reports.report().json());
 
-            assertThat(store.awaitAppend()).isTrue();
+            assertThat(gated.awaitAppend()).isTrue();
             assertThat(answer).isNotDone();
-            assertThat(store.countReports("demo")).isZero();
+            assertThat(gated.store().countReports("demo")).isZero();
 
-            store.open();
+            gated.open();
             assertThat(answer.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
-            assertThat(store.countReports("demo")).isEqualTo(1);
+            assertThat(gated.store().countReports("demo")).isEqualTo(1);
         }
     }
 
@@ -92,11 +92,11 @@ class IngestionTest {
 
     @Test
     void aFullQueueAnswers503WithRetryAfterAndStoresNothingExtra() throws Exception {
-        GatedReportStore store = new GatedReportStore(DuckDbReportStore.open(dataDir));
-        try (CensusServer server = TestServers.builder(dataDir, clock).store(store).queueCapacity(1).build().start()) {
+        GatedReportStore gated = new GatedReportStore(DuckDbReportStore.open(dataDir));
+        try (CensusServer server = TestServers.builder(dataDir, clock).store(gated.store()).queueCapacity(1).build().start()) {
             CensusClient client = new CensusClient(server.port());
             CompletableFuture<HttpResponse<String>> first = client.postReportAsync(Reports.report().json());
-            assertThat(store.awaitAppend()).isTrue();
+            assertThat(gated.awaitAppend()).isTrue();
             List<CompletableFuture<HttpResponse<String>>> more = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 more.add(client.postReportAsync(Reports.report().json()));
@@ -107,28 +107,28 @@ class IngestionTest {
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
             assertThat(json(refused).get("type").asText()).endsWith("/overloaded");
 
-            store.open();
+            gated.open();
             assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
             List<Integer> statuses = more.stream().map(answer -> answer.join().statusCode()).sorted().toList();
             assertThat(statuses).containsExactly(202, 503, 503, 503, 503);
-            assertThat(store.countReports("demo")).isEqualTo(2);
+            assertThat(gated.store().countReports("demo")).isEqualTo(2);
         }
     }
 
     @Test
     void anUnavailableDatabaseAnswers503AndTheServerHealsWhenItReturns() throws Exception {
-        GatedReportStore store = new GatedReportStore(DuckDbReportStore.open(dataDir));
-        store.open();
-        try (CensusServer server = TestServers.builder(dataDir, clock).store(store).build().start()) {
+        GatedReportStore gated = new GatedReportStore(DuckDbReportStore.open(dataDir));
+        gated.open();
+        try (CensusServer server = TestServers.builder(dataDir, clock).store(gated.store()).build().start()) {
             CensusClient client = new CensusClient(server.port());
-            store.failAppends(true);
+            gated.failAppends(true);
             HttpResponse<String> refused = client.postReport(Reports.report().json());
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 
-            store.failAppends(false);
+            gated.failAppends(false);
             assertThat(client.postReport(Reports.report().json()).statusCode()).isEqualTo(202);
-            assertThat(store.countReports("demo")).isEqualTo(1);
+            assertThat(gated.store().countReports("demo")).isEqualTo(1);
         }
     }
 

@@ -252,18 +252,18 @@ class PulpCompatibilityTest {
 
     @Test
     void anUnavailableDatabaseAnswers503AsJsonIngestionDoes() {
-        GatedReportStore store = new GatedReportStore(DuckDbReportStore.open(dataDir));
-        store.open();
-        try (CensusServer server = TestServers.builder(dataDir, clock).store(store).build().start()) {
+        GatedReportStore gated = new GatedReportStore(DuckDbReportStore.open(dataDir));
+        gated.open();
+        try (CensusServer server = TestServers.builder(dataDir, clock).store(gated.store()).build().start()) {
             CensusClient client = new CensusClient(server.port());
             byte[] body = PulpPayloads.pulp321(UUID.randomUUID(), "3.21.0", 1, 1).build().toByteArray();
-            store.failAppends(true);
+            gated.failAppends(true);
             HttpResponse<String> refused = post(client, "/", body, null);
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
-            store.failAppends(false);
+            gated.failAppends(false);
             assertThat(post(client, "/", body, null).statusCode()).isEqualTo(200);
-            assertThat(store.countReports("pulp")).isEqualTo(1);
+            assertThat(gated.store().countReports("pulp")).isEqualTo(1);
         }
     }
 

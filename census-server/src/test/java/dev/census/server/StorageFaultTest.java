@@ -149,11 +149,11 @@ class StorageFaultTest {
 
     @Test
     void aStorageFailureAnswersAGenericProblemAndReadinessSaysSoWithoutInternals() throws IOException {
-        GatedReportStore store = new GatedReportStore(DuckDbReportStore.open(temp.resolve("data")));
-        store.open();
-        try (CensusServer server = TestServers.builder(temp.resolve("data"), clock).store(store).build().start()) {
+        GatedReportStore gated = new GatedReportStore(DuckDbReportStore.open(temp.resolve("data")));
+        gated.open();
+        try (CensusServer server = TestServers.builder(temp.resolve("data"), clock).store(gated.store()).build().start()) {
             CensusClient client = new CensusClient(server.port());
-            store.failAppends(true);
+            gated.failAppends(true);
             HttpResponse<String> refused = client.postReport(Reports.report().json());
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
@@ -164,7 +164,7 @@ class StorageFaultTest {
             assertThat(notReady.headers().firstValue("Retry-After")).hasValue("5");
             assertGeneric503(notReady.body());
 
-            store.failAppends(false);
+            gated.failAppends(false);
             assertThat(client.get("/readyz").statusCode()).isEqualTo(200);
         }
     }

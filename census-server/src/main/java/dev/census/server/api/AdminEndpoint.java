@@ -60,12 +60,7 @@ public final class AdminEndpoint {
     }
 
     private static Map<String, Object> failure(SummaryFailure failure) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("product", failure.product());
-        item.put("day", failure.day());
-        item.put("error", failure.error());
-        item.put("at", failure.at());
-        return item;
+        return Json.object("product", failure.product(), "day", failure.day(), "error", failure.error(), "at", failure.at());
     }
 
     private void stats(Context ctx) {

@@ -58,70 +58,27 @@ public final class SummariesEndpoint {
 
     /** The glance as JSON: what the top of a product page shows, the same numbers. */
     private static Map<String, Object> todayJson(FleetToday today) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("product", today.product());
-        body.put("channel", today.channel());
-        body.put("day", today.day());
-        List<Map<String, Object>> active = new ArrayList<>();
-        for (FleetToday.Active count : today.active()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("key", count.key());
-            item.put("label", count.label());
-            item.put("systems", count.systems());
-            item.put("before", count.before());
-            item.put("change", count.change());
-            active.add(item);
-        }
-        body.put("active", active);
-        body.put("new_this_week", today.newThisWeek());
-        body.put("median_age_days", today.medianAgeDays());
-        List<Map<String, Object>> components = new ArrayList<>();
-        for (FleetToday.Shares component : today.components()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("name", component.name());
-            item.put("systems", component.systems());
-            item.put("versions", bars(component.bars()));
-            components.add(item);
-        }
-        body.put("components", components);
-        List<Map<String, Object>> metrics = new ArrayList<>();
-        for (FleetToday.MetricNow metric : today.metrics()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("name", metric.name());
-            item.put("title", metric.title());
-            item.put("type", metric.type());
-            item.put("unit", metric.unit());
-            item.put("kind", metric.kind());
-            item.put("systems", metric.systems());
-            item.put("stats", metric.stats());
-            item.put("bars", bars(metric.bars()));
-            metrics.add(item);
-        }
-        body.put("metrics", metrics);
-        return body;
+        List<Map<String, Object>> active = today.active().stream().map(count -> Json.object("key", count.key(),
+                "label", count.label(), "systems", count.systems(), "before", count.before(), "change", count.change())).toList();
+        List<Map<String, Object>> components = today.components().stream().map(component -> Json.object(
+                "name", component.name(), "systems", component.systems(), "versions", bars(component.bars()))).toList();
+        List<Map<String, Object>> metrics = today.metrics().stream().map(metric -> Json.object("name", metric.name(),
+                "title", metric.title(), "type", metric.type(), "unit", metric.unit(), "kind", metric.kind(),
+                "systems", metric.systems(), "stats", metric.stats(), "bars", bars(metric.bars()))).toList();
+        return Json.object("product", today.product(), "channel", today.channel(), "day", today.day(), "active", active,
+                "new_this_week", today.newThisWeek(), "median_age_days", today.medianAgeDays(),
+                "components", components, "metrics", metrics);
     }
 
     private static List<Map<String, Object>> bars(List<FleetToday.Bar> bars) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (FleetToday.Bar bar : bars) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("key", bar.key());
-            item.put("systems", bar.systems());
-            item.put("percent", bar.percent());
-            out.add(item);
-        }
-        return out;
+        return bars.stream().map(bar -> Json.object("key", bar.key(), "systems", bar.systems(), "percent", bar.percent())).toList();
     }
 
     private void products(Context ctx) {
         List<Map<String, Object>> products = new ArrayList<>();
         for (ProductDefinition product : registry.products()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("name", product.name());
-            item.put("title", product.title());
-            item.put("description", product.description());
-            item.put("components", product.knownComponents().stream().sorted().toList());
-            products.add(item);
+            products.add(Json.object("name", product.name(), "title", product.title(), "description", product.description(),
+                    "components", product.knownComponents().stream().sorted().toList()));
         }
         answer(ctx, REGISTRY, () -> new SummaryCache.Answer(JSON, Json.bytes(Map.of("items", products))));
     }
@@ -130,13 +87,9 @@ public final class SummariesEndpoint {
         ProductDefinition product = product(ctx);
         List<Map<String, Object>> metrics = new ArrayList<>();
         for (MetricDefinition metric : product.metrics().values()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("name", metric.name());
-            item.put("title", metric.title());
-            item.put("type", metric.type().wireName());
-            item.put("unit", metric.unit());
-            item.put("status", metric.status().wireName());
-            item.put("question", metric.question());
+            Map<String, Object> item = Json.object("name", metric.name(), "title", metric.title(),
+                    "type", metric.type().wireName(), "unit", metric.unit(), "status", metric.status().wireName(),
+                    "question", metric.question());
             if (!metric.allowedValues().isEmpty()) {
                 item.put("allowed_values", metric.allowedValues());
             }

@@ -5,25 +5,26 @@ import java.util.Optional;
 /** The buckets of the fleet metric ({@link PublishedMetric#SYSTEMS}), in the order they are listed. */
 public enum FleetBucket implements WireName {
     /** Systems that reported on the day. */
-    ACTIVE_1D(1, "active today"),
+    ACTIVE_1D(1),
     /** Systems that reported on the day or the 6 before it. */
-    ACTIVE_7D(7, "active in 7 days"),
+    ACTIVE_7D(7),
     /** Systems that reported on the day or the 27 before it. */
-    ACTIVE_28D(28, "active in 28 days"),
+    ACTIVE_28D(28),
     /** Systems that reported for the first time on the day. */
-    NEW(1, "new");
+    NEW(1);
 
     private final int days;
-    private final String label;
 
-    FleetBucket(int days, String label) {
+    FleetBucket(int days) {
         this.days = days;
-        this.label = label;
     }
 
-    /** What charts and pages call the bucket: "active in 7 days". */
+    /** What charts and pages call the bucket: "active today", "active in 7 days", "new". */
     public String label() {
-        return label;
+        if (this == NEW) {
+            return "new";
+        }
+        return days == 1 ? "active today" : "active in " + days + " days";
     }
 
     /** The days, ending on the summarized one, whose reports the bucket counts. */

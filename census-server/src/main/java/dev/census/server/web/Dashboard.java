@@ -112,7 +112,7 @@ public final class Dashboard {
             model.put("summarized", fleet.latestDay() != null);
             model.put("provisionalDays", published.provisionalDays(product.name()).stream()
                     .filter(day -> !day.isBefore(range.from()) && !day.isAfter(range.to())).sorted().map(LocalDate::toString).toList());
-            model.put("today", LocalDate.now(published.clock()).toString());
+            model.put("todayDay", LocalDate.now(published.clock()).toString());
             model.put("presets", presets(range));
             model.put("chartJsVersion", WebJars.CHART_JS_VERSION);
             return html("product.ftlh", product.title(), model);

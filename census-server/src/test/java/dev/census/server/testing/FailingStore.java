@@ -2,36 +2,22 @@ package dev.census.server.testing;
 
 import dev.census.server.store.ReportStore;
 import dev.census.server.store.StoreUnavailableException;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 
 /**
  * A real store behind two switches: while failing, every call throws as an unreachable database
- * would; while busy, the daily jobs' lock is held elsewhere. A proxy, so methods added to
- * {@link ReportStore} later pass through without a change here.
+ * would; while busy, the daily jobs' lock is held elsewhere.
  */
-public final class FailingStore implements InvocationHandler {
+public final class FailingStore extends InterceptedStore {
 
-    private final ReportStore delegate;
-    private final ReportStore proxy;
     private volatile boolean failing;
     private volatile boolean busy;
 
     private FailingStore(ReportStore delegate) {
-        this.delegate = delegate;
-        this.proxy = (ReportStore) Proxy.newProxyInstance(ReportStore.class.getClassLoader(),
-                new Class<?>[] {ReportStore.class}, this);
+        super(delegate);
     }
 
     public static FailingStore around(ReportStore delegate) {
         return new FailingStore(delegate);
-    }
-
-    /** The store to hand to the server. */
-    public ReportStore store() {
-        return proxy;
     }
 
     /** Makes every call fail (or succeed again). */
@@ -45,23 +31,16 @@ public final class FailingStore implements InvocationHandler {
     }
 
     @Override
-    public Object invoke(Object self, Method method, Object[] args) throws Throwable {
-        String name = method.getName();
-        if (method.getDeclaringClass() == Object.class) {
-            return method.invoke(this, args);
+    protected Object intercept(String name) {
+        if (name.equals("close")) {
+            return PASS;
         }
-        if (!name.equals("close")) {
-            if (busy && name.equals("runExclusive")) {
-                return false;
-            }
-            if (failing) {
-                throw new StoreUnavailableException("database is down (test)", null);
-            }
+        if (busy && name.equals("runExclusive")) {
+            return false;
         }
-        try {
-            return method.invoke(delegate, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
+        if (failing) {
+            throw new StoreUnavailableException("database is down (test)", null);
         }
+        return PASS;
     }
 }
