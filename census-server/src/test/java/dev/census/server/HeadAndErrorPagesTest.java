@@ -62,4 +62,16 @@ class HeadAndErrorPagesTest {
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains("<h1>Bad request</h1>").contains("href=\"/p/demo\"");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/p/demo/nope", "/nope", "/p/demo/about/more"})
+    void aBrowserAskingForAPageThatDoesNotExistGetsAnHtmlPageLinkingHome(String path) {
+        HttpResponse<String> page = SERVER.client().get(path, "text/html");
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<h1>Not found</h1>").contains("href=\"/\"");
+        assertThat(SERVER.client().get(path, "application/json").headers().firstValue("Content-Type"))
+                .as("an API client still gets a problem").hasValue("application/problem+json");
+    }
 }

@@ -60,6 +60,15 @@ public final class Dashboard {
         routes.get("/privacy", this::privacy);
         routes.get("/p/{product}", this::product);
         routes.get("/p/{product}/about", this::about);
+        routes.error(404, "html", this::pageNotFound);
+    }
+
+    /** A browser asking for a page that does not exist gets a page, not the API's problem JSON. */
+    private void pageNotFound(Context ctx) {
+        boolean answeredAsPage = ctx.res().getContentType() != null && ctx.res().getContentType().startsWith("text/html");
+        if (!ctx.path().startsWith("/api/") && !answeredAsPage) {
+            answer(ctx, 404, html("not-found.ftlh", "Not found", Map.of("what", "page " + ctx.path())));
+        }
     }
 
     private void index(Context ctx) {
