@@ -89,10 +89,16 @@
       // Opaque fills between each layer and the one below: every area has exactly its legend's colour.
       return {
         label: set.label, data: values, borderColor: colour, backgroundColor: colour,
-        fill: stacked ? (i === 0 ? 'origin' : '-1') : false, pointRadius: 0, borderWidth: stacked ? 1 : 2,
+        fill: stacked ? (i === 0 ? 'origin' : '-1') : false, pointRadius: isolatedPoints(values), borderWidth: stacked ? 1 : 2,
         spanGaps: false, tension: 0, borderDash: stacked ? [] : dashes[i % dashes.length]
       };
     });
+  }
+
+  // A day with data between two without draws no line: it gets a dot, so a first day is seen.
+  function isolatedPoints(values) {
+    var has = function (day) { return day >= 0 && day < values.length && values[day] !== null && values[day] !== undefined; };
+    return values.map(function (value, day) { return has(day) && !has(day - 1) && !has(day + 1) ? 3 : 0; });
   }
 
   // A view's data: embedded in the page, or (X.Y.Z) fetched once from the series API it names.

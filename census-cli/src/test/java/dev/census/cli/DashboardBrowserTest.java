@@ -8,12 +8,15 @@ import dev.census.cli.simulate.FleetLoader;
 import dev.census.cli.simulate.FleetSimulator;
 import dev.census.server.CensusServer;
 import dev.census.testing.CensusClient;
+import dev.census.testing.Reports;
 import dev.census.testing.TestClock;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -294,6 +297,45 @@ class DashboardBrowserTest {
             }
         }
         assertThat(compared).isGreaterThanOrEqualTo(40);
+    }
+
+    @Test
+    void aNewProductsFirstReportShowsOnItsPageAsProvisionalAfterSummarizingToday() throws IOException {
+        Path fresh = Files.createTempDirectory("census-browser-new-");
+        try (CensusServer today = TestServers.start(fresh, Clock.systemUTC())) {
+            CensusClient newClient = new CensusClient(today.port());
+            assertThat(newClient.postReport(Reports.report().sentAt(Instant.now().toString()).component("core", "3.50.1").json())
+                    .statusCode()).isEqualTo(202);
+            CapturedCli census = new CapturedCli();
+
+            assertThat(census.run("summarize", "--today", "--url", newClient.base(), "--admin-token", TestServers.ADMIN_TOKEN))
+                    .as(census.err()).isZero();
+            browser.get(newClient.base() + "/p/demo");
+            await().atMost(Duration.ofSeconds(20)).until(() -> "complete".equals(
+                    ((JavascriptExecutor) browser).executeScript("return document.readyState")));
+
+            assertThat(browser.findElement(By.id("provisional")).getText())
+                    .isEqualTo(LocalDate.now(Clock.systemUTC()) + ": provisional — today so far, final after the nightly run (by 00:10 UTC).");
+            assertThat(browser.findElement(By.cssSelector("[data-figure=active_1d] .value")).getText()).isEqualTo("1");
+            Object radius = ((JavascriptExecutor) browser).executeScript("var meta = Chart.getChart(document.querySelector("
+                    + "'canvas[data-chart=\"systems\"]')).getDatasetMeta(0); return meta.data[meta.data.length - 1].options.radius;");
+            assertThat(((Number) radius).doubleValue()).as("the one day with data, between none and the range's end, is a dot").isPositive();
+            screenshot("product-provisional", 1280);
+            assertThat(severeLogs()).isEmpty();
+        } finally {
+            try (var files = Files.walk(fresh)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void aBadQueryStringRendersAnHtmlErrorPageLinkingBack() throws IOException {
+        open("/p/demo?from=not-a-day");
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Bad request");
+        assertThat(browser.findElement(By.cssSelector("main a[href='/p/demo']")).isDisplayed()).isTrue();
+        screenshot("bad-request", 1280);
     }
 
     @Test
