@@ -1,9 +1,9 @@
 package dev.census.server.publish;
 
+import dev.census.registry.ProductDefinition;
 import dev.census.server.store.ReportStore;
 import dev.census.server.store.SummaryQuery;
 import dev.census.server.store.SummaryRow;
-import dev.census.registry.ProductDefinition;
 import dev.census.server.vocabulary.PublishedMetric;
 import java.time.Clock;
 import java.time.LocalDate;

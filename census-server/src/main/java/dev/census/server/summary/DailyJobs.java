@@ -2,7 +2,9 @@ package dev.census.server.summary;
 
 import dev.census.server.store.ReportStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,15 +45,15 @@ public final class DailyJobs implements AutoCloseable {
     }
 
     /** The latest time of day (UTC) by which a closed day's summary is written: the jobs look every {@value #PERIOD_MINUTES} minutes. */
-    public static java.time.LocalTime nightlyBy() {
-        return java.time.LocalTime.MIDNIGHT.plusMinutes(PERIOD_MINUTES);
+    public static LocalTime nightlyBy() {
+        return LocalTime.MIDNIGHT.plusMinutes(PERIOD_MINUTES);
     }
 
     /**
      * Also summarizes today so far, provisionally, every {@code period} (on the same thread, so never
      * at the same time as the daily jobs); the first run after the day closes replaces it.
      */
-    public void startProvisional(java.time.Duration period) {
+    public void startProvisional(Duration period) {
         long millis = period.toMillis();
         if (millis <= 0) {
             throw new IllegalArgumentException("period must be positive");

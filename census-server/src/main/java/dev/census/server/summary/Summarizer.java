@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,7 @@ public final class Summarizer {
             return List.of();
         }
         LocalDate first = from == null || from.isBefore(earliest.get()) ? earliest.get() : from;
-        Set<LocalDate> done = new java.util.HashSet<>(recompute ? Set.of() : store.summarizedDays(product));
+        Set<LocalDate> done = new HashSet<>(recompute ? Set.of() : store.summarizedDays(product));
         done.removeAll(store.provisionalDays(product));
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
