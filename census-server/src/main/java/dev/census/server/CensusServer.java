@@ -11,6 +11,7 @@ import dev.census.server.api.AdminGate;
 import dev.census.server.api.ClientAddress;
 import dev.census.server.api.ErrorAnswers;
 import dev.census.server.api.FloodGuard;
+import dev.census.server.api.HeadRequests;
 import dev.census.server.api.HealthEndpoint;
 import dev.census.server.api.OpenApiEndpoint;
 import dev.census.server.api.ProblemErrorHandler;
@@ -127,30 +128,10 @@ public final class CensusServer implements AutoCloseable {
                 dashboard.register(javalin.routes);
                 ErrorAnswers.register(javalin.routes, meters);
             });
-            headLikeGet(app);
+            HeadRequests.answerLikeGet(app);
         } catch (RuntimeException e) {
             store.close();
             throw e;
-        }
-    }
-
-    /**
-     * Answers {@code HEAD} wherever {@code GET} is answered, by the same handler (so with the same
-     * status and headers: Content-Type, ETag, Cache-Control, ...); Jetty sends no body for a HEAD.
-     */
-    private static void headLikeGet(Javalin app) {
-        for (io.javalin.router.ParsedEndpoint get : java.util.List.copyOf(app.unsafe.internalRouter.allHttpHandlers())) {
-            if (get.endpoint.method == io.javalin.http.HandlerType.GET) {
-                io.javalin.http.Handler handler = get.endpoint.handler;
-                app.unsafe.internalRouter.addHttpEndpoint(new io.javalin.router.Endpoint(io.javalin.http.HandlerType.HEAD,
-                        get.endpoint.path, ctx -> {
-                            handler.handle(ctx);
-                            // Javalin derives the ETag of an answer without one for GET only: the same one here
-                            if (ctx.res().getHeader("ETag") == null && ctx.resultInputStream() instanceof java.io.ByteArrayInputStream body) {
-                                ctx.header("ETag", io.javalin.util.Util.INSTANCE.checksumAndReset(body));
-                            }
-                        }));
-            }
         }
     }
 
