@@ -1,11 +1,12 @@
 package dev.census.cli;
 
+import dev.census.server.CensusServer;
 import dev.census.server.store.StoreUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The one executable: {@code census <command>}. */
-@Command(name = "census", mixinStandardHelpOptions = true, version = "census 0.1.0",
+@Command(name = "census", mixinStandardHelpOptions = true, versionProvider = CensusCommand.Version.class,
         description = "Privacy-first usage telemetry for open-source projects.",
         subcommands = {ServeCommand.class, DemoCommand.class, SimulateCommand.class, SummarizeCommand.class, MigrateCommand.class,
                 ReportCommand.class, MetricsCommand.class})
@@ -67,5 +68,13 @@ public final class CensusCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /** {@code census --version}: the version this build was made as. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"census " + CensusServer.VERSION};
+        }
     }
 }

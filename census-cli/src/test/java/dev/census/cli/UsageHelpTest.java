@@ -2,6 +2,7 @@ package dev.census.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.census.server.CensusServer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +51,14 @@ class UsageHelpTest {
         assertThat(CensusCommand.usageWidth(null)).isEqualTo(80);
         assertThat(CensusCommand.usageWidth("wide")).isEqualTo(80);
         assertThat(CensusCommand.usageWidth("20")).isEqualTo(55);
+    }
+
+    @Test
+    void theVersionIsTheBuildsVersion() {
+        CapturedCli cli = new CapturedCli();
+
+        assertThat(cli.run("--version")).isZero();
+        assertThat(cli.out().strip()).isEqualTo("census " + CensusServer.VERSION).matches("census \\d+\\.\\d+\\.\\d+.*");
     }
 
     private static List<String> usages(CommandLine root) {

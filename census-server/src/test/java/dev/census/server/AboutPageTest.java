@@ -18,7 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The about page tells what is collected: since when only for what is approved, and the registry's prose as text with `code` spans. */
+/** The about page tells what is collected: since when only for what is approved; every page shows the registry's prose as text with `code` spans. */
 class AboutPageTest {
 
     @TempDir
@@ -36,6 +36,10 @@ class AboutPageTest {
                     .doesNotContain("`");
             assertThat(article(html, "jobs.count")).contains("Collected since", "version 2.3.0");
             assertThat(article(html, "jobs.failed")).doesNotContain("Collected since");
+            for (String page : List.of("/", "/p/acme")) {
+                assertThat(new CensusClient(server.port()).get(page).body()).as(page)
+                        .contains("Counts <code>jobs</code> &lt;b&gt;safely&lt;/b&gt;.").doesNotContain("`jobs`");
+            }
         }
     }
 
