@@ -23,11 +23,8 @@ if [ ! -f "$baseline/$jar" ]; then
   [ -d "$baseline" ] || git worktree add --detach "$baseline" "$base_commit"
   (cd "$baseline" && mvn -q -o -pl census-cli -am -DskipTests package)
 fi
-data=${CENSUS_BENCH_DATA:-$(mktemp -d)}
-if [ ! -f "$data/census.duckdb" ]; then
-  echo "loading $systems simulated systems over $days days into $data (takes a few minutes)"
-  java -jar "$jar" demo --load-only --systems "$systems" --days "$days" --data-dir "$data" | tail -1
-fi
+. bench/fleet.sh
+load_fleet "$jar" "$systems" "$days"
 profile=$(mktemp -d)
 "$chromium" --headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking \
   --disable-component-update --disable-sync --no-first-run --disable-extensions --user-data-dir="$profile" \

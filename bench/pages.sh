@@ -11,12 +11,9 @@ samples=${3:-15}
 port=${CENSUS_BENCH_PORT:-18182}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 [ -f census-cli/target/census.jar ] || mvn -q -DskipTests package
-data=${CENSUS_BENCH_DATA:-$(mktemp -d)}
 jar=census-cli/target/census.jar
-if [ ! -f "$data/census.duckdb" ]; then
-  echo "loading $systems simulated systems over $days days into $data (takes a few minutes)"
-  java -jar "$jar" demo --load-only --systems "$systems" --days "$days" --data-dir "$data" | tail -1
-fi
+. bench/fleet.sh
+load_fleet "$jar" "$systems" "$days"
 java -jar "$jar" serve --port "$port" --data-dir "$data" >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; [ -n "${CENSUS_BENCH_DATA:-}" ] || rm -rf "$data"' EXIT
