@@ -59,6 +59,30 @@ public final class StoredRows {
         });
     }
 
+    /**
+     * The rows of any query, each as its columns joined by {@code " | "}, written alike on every engine
+     * (numbers as Java prints them, booleans as true/false), sorted: for tables the layout does not change.
+     */
+    public static List<String> query(ReportStore store, String sql) {
+        return ((JdbcReportStore) store).inTransaction(connection -> {
+            List<String> lines = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(sql);
+                 ResultSet result = statement.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    StringBuilder line = new StringBuilder();
+                    for (int column = 1; column <= columns; column++) {
+                        Object value = result.getObject(column);
+                        line.append(column > 1 ? " | " : "").append(value instanceof Double || value instanceof Float
+                                ? Double.toString(((Number) value).doubleValue()) : String.valueOf(value));
+                    }
+                    lines.add(line.toString());
+                }
+            }
+            return sorted(lines);
+        });
+    }
+
     private static Map<Long, List<String>> children(PreparedStatement statement) throws java.sql.SQLException {
         Map<Long, List<String>> children = new TreeMap<>();
         try (statement; ResultSet result = statement.executeQuery()) {
