@@ -35,4 +35,5 @@ errors=$(echo "$ingest_out" | awk '/non-2xx or errors/ {print $4}')
 printf 'GET /healthz:            %8.0f req/s\n' "$health"
 printf 'POST /api/v1/reports:    %8s accepted reports/s (durable, acknowledged after commit), p99 %s, errors %s\n' "$accepted_per_s" "$p99" "$errors"
 awk -v a="$accepted_per_s" -v h="$health" 'BEGIN {printf "ratio ingest/healthz:    %8.2f\n", a / h}'
+awk '/VmHWM/ {hwm = $2} /VmRSS/ {rss = $2} END {printf "peak RSS of the server:  %8.0f MiB (VmHWM; %.0f MiB resident now)\n", hwm / 1024, rss / 1024}' "/proc/$server/status"
 echo "($(nproc) cores, $connections connections, ${seconds} s each, ${CENSUS_BENCH_DATABASE:+PostgreSQL }${CENSUS_BENCH_DATABASE:-DuckDB file in $data})"
