@@ -31,17 +31,16 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A database of the V1 + V2 layout (the fixture {@link LayoutFixtureWriter} wrote, as SQL) opened by
  * today's store, which migrates it: every raw report is still there, and the summaries and the public
  * API answer exactly as the golden files beside the fixture say — before and after every day is summarized
- * again from the migrated reports. Run with {@code -Dcensus.updateGolden=true} to write the golden files.
+ * again from the migrated reports. Run with {@code -Dcensus.updateGolden=true} to write the golden files
+ * (on the code that wrote the fixture, or after a deliberate change of the API's form: then check the diff).
  */
 class LayoutMigrationTest {
 
     private static final String FIXTURE = "layout-v2/";
     private static final String FROM = LayoutFixtureWriter.DAYS.get(0);
     private static final String TO = LayoutFixtureWriter.TODAY;
+    /** Answers from the stored data (the product and metric lists come from the registry, not the store). */
     private static final List<String> PATHS = List.of(
-            "/api/v1/products",
-            "/api/v1/products/demo/metrics",
-            "/api/v1/products/pulp/metrics",
             "/api/v1/products/demo/summaries?from=" + FROM + "&to=" + TO + "&limit=1000",
             "/api/v1/products/demo/summaries?from=" + FROM + "&to=" + TO + "&channel=dev&limit=1000",
             "/api/v1/products/pulp/summaries?from=" + FROM + "&to=" + TO + "&limit=1000",
@@ -140,8 +139,8 @@ class LayoutMigrationTest {
             lines.add("GET " + path + " -> " + answer.statusCode());
             lines.add(answer.body());
         }
-        lines.add("GET " + PATHS.get(3) + " as CSV");
-        lines.add(client.get(PATHS.get(3), "text/csv").body());
+        lines.add("GET " + PATHS.get(0) + " as CSV");
+        lines.add(client.get(PATHS.get(0), "text/csv").body());
         return lines;
     }
 
