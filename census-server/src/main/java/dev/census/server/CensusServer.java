@@ -26,6 +26,7 @@ import dev.census.server.publish.PublishedSummaries;
 import dev.census.server.publish.SummaryRange;
 import dev.census.server.store.DatabaseUrl;
 import dev.census.server.store.DuckDbReportStore;
+import dev.census.server.store.DuckDbResources;
 import dev.census.server.store.PostgresReportStore;
 import dev.census.server.store.ReportStore;
 import dev.census.server.summary.DailyJobs;
@@ -299,8 +300,14 @@ public final class CensusServer implements AutoCloseable {
 
         /** Keeps data in a DuckDB file in this directory (the embedded default). */
         public Builder dataDir(Path dataDir) {
+            return dataDir(dataDir, DuckDbResources.defaults());
+        }
+
+        /** Keeps data in a DuckDB file in this directory, with DuckDB's memory limit and threads as given. */
+        public Builder dataDir(Path dataDir, DuckDbResources resources) {
             requireNonNull(dataDir, "dataDir");
-            this.store = () -> DuckDbReportStore.open(dataDir);
+            requireNonNull(resources, "resources");
+            this.store = () -> DuckDbReportStore.open(dataDir, resources);
             return this;
         }
 
