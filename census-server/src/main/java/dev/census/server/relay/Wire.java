@@ -25,11 +25,11 @@ public enum Wire {
     }
 
     /** The upstream path, relative to the upstream's base URL. */
-    String path() {
+    public String path() {
         return path;
     }
 
-    String contentType() {
+    public String contentType() {
         return contentType;
     }
 
