@@ -4,7 +4,7 @@ import dev.census.registry.MetricDefinition;
 import dev.census.registry.ProductDefinition;
 import dev.census.registry.Registry;
 import dev.census.server.store.ReportStore;
-import dev.census.server.store.ReportStore.MetricUsage;
+import dev.census.server.store.DayAggregator.MetricUsage;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.TreeSet;

@@ -3,9 +3,12 @@ package dev.census.cli;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +109,24 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.census.server.publish..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.census.server.api..", "dev.census.server.web..",
                         "dev.census.server.ingest..", "dev.census.server.summary..", "io.javalin..")
+                .check(census);
+    }
+
+    @Test
+    void theReadModelSeesOnlyThePublishedSummariesOfTheStore() {
+        noClassOfTheLayerSeesTheseStoreInterfaces("dev.census.server.publish..", "ReportStore", "ReportWriter", "DayAggregator", "JobLock");
+    }
+
+    @Test
+    void ingestionSeesOnlyTheWriterOfTheStore() {
+        noClassOfTheLayerSeesTheseStoreInterfaces("dev.census.server.ingest..", "ReportStore", "SummaryStore", "DayAggregator", "JobLock");
+    }
+
+    private static void noClassOfTheLayerSeesTheseStoreInterfaces(String layer, String... interfaces) {
+        List<String> names = Arrays.stream(interfaces).map(name -> "dev.census.server.store." + name).toList();
+        noClasses().that().resideInAPackage(layer).and().haveSimpleNameNotEndingWith("Test")
+                .should().dependOnClassesThat(DescribedPredicate.describe("one of " + String.join(", ", interfaces),
+                        type -> names.contains(type.getFullName())))
                 .check(census);
     }
 

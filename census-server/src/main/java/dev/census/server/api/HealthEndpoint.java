@@ -31,7 +31,7 @@ public final class HealthEndpoint {
     /** Ready while the store can commit: cheap while commits succeed, a throttled write probe after one failed. */
     private void ready(Context ctx) {
         try {
-            store.checkWritable();
+            store.ping();
             Json.send(ctx, 200, Map.of("status", "ready"));
         } catch (RuntimeException e) {
             LOG.debug("not ready: {}", e.getMessage());

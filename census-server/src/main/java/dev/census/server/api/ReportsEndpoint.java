@@ -6,7 +6,7 @@ import dev.census.registry.Registry;
 import dev.census.server.ingest.Ingestion;
 import dev.census.server.ingest.Rejection;
 import dev.census.server.ingest.Rejection.Kind;
-import dev.census.server.store.ReportStore;
+import dev.census.server.store.ReportWriter;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Locale;
@@ -20,10 +20,10 @@ public final class ReportsEndpoint {
 
     private final Ingestion ingestion;
     private final ReportPost post;
-    private final ReportStore store;
+    private final ReportWriter store;
     private final Registry registry;
 
-    public ReportsEndpoint(Ingestion ingestion, FloodGuard floodGuard, ReportStore store, Registry registry) {
+    public ReportsEndpoint(Ingestion ingestion, FloodGuard floodGuard, ReportWriter store, Registry registry) {
         this.ingestion = ingestion;
         this.post = new ReportPost(ingestion, floodGuard);
         this.store = store;

@@ -1,7 +1,7 @@
 package dev.census.server.ingest;
 
 import dev.census.server.store.FailureLog;
-import dev.census.server.store.ReportStore;
+import dev.census.server.store.ReportWriter;
 import dev.census.server.store.StoredReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
     private static final Pending STOP = new Pending(null, null);
 
-    private final ReportStore store;
+    private final ReportWriter store;
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
     private final Thread thread;
@@ -40,7 +40,7 @@ final class GroupCommitWriter implements AutoCloseable {
     /** A full disk fails every batch: one log line a minute says so, not one per batch. */
     private final FailureLog failures = new FailureLog(LOG, "committing reports");
 
-    GroupCommitWriter(ReportStore store, int capacity, int maxBatch) {
+    GroupCommitWriter(ReportWriter store, int capacity, int maxBatch) {
         if (capacity < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("capacity and maxBatch must be positive");
         }

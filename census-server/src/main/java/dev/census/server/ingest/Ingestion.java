@@ -4,7 +4,7 @@ import dev.census.protocol.Report;
 import dev.census.registry.Registry;
 import dev.census.server.relay.Outbound;
 import dev.census.server.relay.Wire;
-import dev.census.server.store.ReportStore;
+import dev.census.server.store.ReportWriter;
 import dev.census.server.store.StoredReport;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,12 +32,12 @@ public final class Ingestion implements AutoCloseable {
     private final IngestStats stats;
     private volatile Outbound outbound;
 
-    public Ingestion(Registry registry, ReportStore store, Clock clock, boolean allowBackdated, int retentionDays,
+    public Ingestion(Registry registry, ReportWriter store, Clock clock, boolean allowBackdated, int retentionDays,
             IngestStats stats) {
         this(registry, store, clock, allowBackdated, retentionDays, stats, GroupCommitWriter.DEFAULT_CAPACITY);
     }
 
-    public Ingestion(Registry registry, ReportStore store, Clock clock, boolean allowBackdated, int retentionDays,
+    public Ingestion(Registry registry, ReportWriter store, Clock clock, boolean allowBackdated, int retentionDays,
             IngestStats stats, int queueCapacity) {
         this.screen = new RegistryScreen(registry);
         this.writer = new GroupCommitWriter(store, queueCapacity, GroupCommitWriter.DEFAULT_MAX_BATCH);

@@ -1,7 +1,7 @@
 package dev.census.server.publish;
 
 import dev.census.registry.ProductDefinition;
-import dev.census.server.store.ReportStore;
+import dev.census.server.store.SummaryStore;
 import dev.census.server.store.SummaryQuery;
 import dev.census.server.store.SummaryRow;
 import dev.census.server.vocabulary.PublishedMetric;
@@ -20,11 +20,11 @@ import java.util.function.Predicate;
  */
 public final class PublishedSummaries {
 
-    private final ReportStore store;
+    private final SummaryStore store;
     private final SeriesReader series;
     private final Clock clock;
 
-    public PublishedSummaries(ReportStore store, Clock clock) {
+    public PublishedSummaries(SummaryStore store, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.series = new SeriesReader(store);
@@ -56,7 +56,7 @@ public final class PublishedSummaries {
         return series.provisionalDays(product);
     }
 
-    /** Changes whenever a day of the product's summaries is written; null when the store cannot tell. */
+    /** Changes whenever a day of the product's summaries is written. */
     public String stamp(String product) {
         return store.summaryStamp(product);
     }

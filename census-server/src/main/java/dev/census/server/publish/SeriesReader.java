@@ -2,7 +2,7 @@ package dev.census.server.publish;
 
 import dev.census.protocol.Version;
 import dev.census.server.store.PowerOfTwoBuckets;
-import dev.census.server.store.ReportStore;
+import dev.census.server.store.SummaryStore;
 import dev.census.server.store.SummaryRow;
 import dev.census.server.vocabulary.Buckets;
 import dev.census.server.vocabulary.FleetBucket;
@@ -29,7 +29,7 @@ final class SeriesReader {
 
     private final SummaryDays days;
 
-    SeriesReader(ReportStore store) {
+    SeriesReader(SummaryStore store) {
         this.days = new SummaryDays(store);
     }
 

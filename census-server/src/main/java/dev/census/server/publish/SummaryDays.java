@@ -1,6 +1,6 @@
 package dev.census.server.publish;
 
-import dev.census.server.store.ReportStore;
+import dev.census.server.store.SummaryStore;
 import dev.census.server.store.SummaryQuery;
 import dev.census.server.store.SummaryRow;
 import java.time.LocalDate;
@@ -40,24 +40,22 @@ final class SummaryDays {
         final TreeMap<LocalDate, Map<String, List<SummaryRow>>> days = new TreeMap<>();
     }
 
-    private final ReportStore store;
+    private final SummaryStore store;
     private final Map<String, Known> known = new HashMap<>();
     private final Map<ProductChannel, Kept> kept = new HashMap<>();
 
-    SummaryDays(ReportStore store) {
+    SummaryDays(SummaryStore store) {
         this.store = store;
     }
 
     /** The days of the product whose summary is written. */
     Set<LocalDate> summarizedDays(String product) {
-        Known current = known(product);
-        return current == null ? store.summarizedDays(product) : current.versions().keySet();
+        return known(product).versions().keySet();
     }
 
     /** The days of the product whose summary is provisional (today so far). */
     Set<LocalDate> provisionalDays(String product) {
-        Known current = known(product);
-        return current == null ? store.provisionalDays(product) : current.provisional();
+        return known(product).provisional();
     }
 
     /** Every published row of the product, channel and days, per metric in (day, kind, key) order; metrics sorted by name. */
@@ -78,23 +76,13 @@ final class SummaryDays {
         return rows;
     }
 
-    /** The product's stamp and day versions, read again only when the stamp changed; null when the store cannot tell. */
+    /** The product's stamp and day versions, read again only when the stamp changed. */
     private Known known(String product) {
         String stamp = store.summaryStamp(product);
-        if (stamp == null) {
-            return null;
-        }
         synchronized (known) {
             Known current = known.get(product);
             if (current == null || !current.stamp().equals(stamp)) {
-                Map<LocalDate, String> versions = store.summaryVersions(product);
-                if (versions == null) {
-                    versions = new HashMap<>();
-                    for (LocalDate day : store.summarizedDays(product)) {
-                        versions.put(day, stamp);
-                    }
-                }
-                current = new Known(stamp, Map.copyOf(versions), Set.copyOf(store.provisionalDays(product)));
+                current = new Known(stamp, Map.copyOf(store.summaryVersions(product)), Set.copyOf(store.provisionalDays(product)));
                 known.put(product, current);
             }
             return current;
@@ -103,11 +91,6 @@ final class SummaryDays {
 
     private List<Map<String, List<SummaryRow>>> days(String product, String channel, LocalDate from, LocalDate to) {
         Known current = known(product);
-        if (current == null) {
-            TreeMap<LocalDate, Map<String, List<SummaryRow>>> read = new TreeMap<>();
-            fill(read, product, channel, from, to);
-            return new ArrayList<>(read.values());
-        }
         Kept held;
         synchronized (kept) {
             held = kept.computeIfAbsent(new ProductChannel(product, channel), key -> new Kept());

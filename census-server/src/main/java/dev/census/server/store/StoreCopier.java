@@ -14,22 +14,22 @@ import java.util.function.LongConsumer;
  * Copies an embedded installation's data — raw reports with their components and metrics, the
  * first/last-seen table and the published summaries — into an empty PostgreSQL store, in one
  * transaction, keeping report ids (they decide which report of a day is the latest), then compares
- * row counts table by table.
+ * row counts table by table. Reports are read through the source's layout and written by the
+ * target's writer, so the copy holds whatever layout each engine keeps reports in.
  */
 public final class StoreCopier {
 
     /** Rows read and written per statement. */
     static final int BATCH = 5_000;
-    /** Report ids per page when reading the report tables, so DuckDB never materializes a whole table. */
+    /** Report ids per page when reading reports, so DuckDB never materializes a whole table. */
     static final long ID_PAGE = 50_000;
 
+    /** The tables counted before and after; all but {@code reports} are copied row for row. */
+    private static final List<String> COUNTED = List.of("reports", "systems", "summaries", "summarized_days");
     private static final List<TableCopy> TABLES = List.of(
-            new TableCopy("reports", "id", "id, product, system_id, day, channel, received_at"),
-            new TableCopy("report_components", "report_id", "report_id, name, version, xy, xyz"),
-            new TableCopy("report_metrics", "report_id", "report_id, name, num, bucket, txt"),
-            new TableCopy("systems", null, "product, system_id, first_seen, last_seen"),
-            new TableCopy("summaries", null, "product, day, channel, metric, kind, key, value, systems"),
-            new TableCopy("summarized_days", null, "product, day, computed_at, provisional"));
+            new TableCopy("systems", "product, system_id, first_seen, last_seen"),
+            new TableCopy("summaries", "product, day, channel, metric, kind, key, value, systems"),
+            new TableCopy("summarized_days", "product, day, computed_at, provisional"));
 
     private StoreCopier() {
     }
@@ -54,11 +54,13 @@ public final class StoreCopier {
         if (counts(to).stream().anyMatch(rows -> rows > 0)) {
             throw new IllegalStateException("the target database already holds Census data: migrate into an empty database");
         }
-        to.inTransaction(target -> {
+        to.sql.inTransaction(target -> {
             long[] done = {0};
-            try (Connection source = from.dataSource.getConnection()) {
+            LongConsumer copied = rows -> progress.accept(done[0] += rows);
+            copyReports(from, target, copied);
+            try (Connection source = from.sql.dataSource().getConnection()) {
                 for (TableCopy table : TABLES) {
-                    table.copy(source, target, rows -> progress.accept(done[0] += rows));
+                    table.copy(source, target, copied);
                 }
             }
             try (Statement statement = target.createStatement()) {
@@ -69,18 +71,39 @@ public final class StoreCopier {
         List<Long> source = counts(from);
         List<Long> target = counts(to);
         List<TableCount> result = new ArrayList<>();
-        for (int i = 0; i < TABLES.size(); i++) {
-            result.add(new TableCount(TABLES.get(i).name(), source.get(i), target.get(i)));
+        for (int i = 0; i < COUNTED.size(); i++) {
+            result.add(new TableCount(COUNTED.get(i), source.get(i), target.get(i)));
         }
         return Collections.unmodifiableList(result);
     }
 
-    private static List<Long> counts(JdbcReportStore store) {
-        return store.inTransaction(connection -> {
+    /** The source's reports, a page of ids at a time, as the target's writer writes them. */
+    private static void copyReports(DuckDbReportStore from, Connection target, LongConsumer copied) throws SQLException {
+        long max = from.sql.inTransaction(StoreCopier::maxId);
+        for (long low = 0; low < max; low += ID_PAGE) {
+            List<ReportRow> page = from.readRows(low, Math.min(low + ID_PAGE, max));
+            for (int start = 0; start < page.size(); start += BATCH) {
+                List<ReportRow> batch = page.subList(start, Math.min(start + BATCH, page.size()));
+                PostgresReportWriter.insert(target, batch);
+                copied.accept(batch.size());
+            }
+        }
+    }
+
+    private static long maxId(Connection source) throws SQLException {
+        try (Statement statement = source.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM reports")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static List<Long> counts(EngineStore store) {
+        return store.sql.inTransaction(connection -> {
             List<Long> counts = new ArrayList<>();
             try (Statement statement = connection.createStatement()) {
-                for (TableCopy table : TABLES) {
-                    try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table.name())) {
+                for (String table : COUNTED) {
+                    try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
                         rows.next();
                         counts.add(rows.getLong(1));
                     }
@@ -90,30 +113,14 @@ public final class StoreCopier {
         });
     }
 
-    /** How one table is read (in pages of report ids when it has them) and written. */
-    private record TableCopy(String name, String idColumn, String columns) {
+    /** How one table without report ids is read and written. */
+    private record TableCopy(String name, String columns) {
 
         void copy(Connection source, Connection target, LongConsumer copied) throws SQLException {
             int width = columns.split(",").length;
             String insert = "INSERT INTO " + name + " (" + columns + ") VALUES (" + "?, ".repeat(width - 1) + "?)";
             try (PreparedStatement into = target.prepareStatement(insert)) {
-                if (idColumn == null) {
-                    copyRows(source, "SELECT " + columns + " FROM " + name, into, width, copied);
-                    return;
-                }
-                long max = maxId(source);
-                for (long low = 0; low < max; low += ID_PAGE) {
-                    copyRows(source, "SELECT " + columns + " FROM " + name + " WHERE " + idColumn + " > " + low
-                            + " AND " + idColumn + " <= " + (low + ID_PAGE), into, width, copied);
-                }
-            }
-        }
-
-        private static long maxId(Connection source) throws SQLException {
-            try (Statement statement = source.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM reports")) {
-                rows.next();
-                return rows.getLong(1);
+                copyRows(source, "SELECT " + columns + " FROM " + name, into, width, copied);
             }
         }
 
@@ -126,7 +133,7 @@ public final class StoreCopier {
                     for (int i = 0; i < width; i++) {
                         values[i] = rows.getObject(i + 1);
                     }
-                    JdbcReportStore.bind(into, values);
+                    Sql.bind(into, values);
                     into.addBatch();
                     if (++pending == BATCH) {
                         into.executeBatch();

@@ -1,6 +1,6 @@
 package dev.census.server.summary;
 
-import dev.census.server.store.ReportStore;
+import dev.census.server.store.ReportWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,7 +24,7 @@ public final class DailyJobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DailyJobs.class);
 
     private final Summarizer summarizer;
-    private final ReportStore store;
+    private final ReportWriter store;
     private final Clock clock;
     private final int retentionDays;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -33,7 +33,7 @@ public final class DailyJobs implements AutoCloseable {
         return thread;
     });
 
-    public DailyJobs(Summarizer summarizer, ReportStore store, Clock clock, int retentionDays) {
+    public DailyJobs(Summarizer summarizer, ReportWriter store, Clock clock, int retentionDays) {
         this.summarizer = summarizer;
         this.store = store;
         this.clock = clock;

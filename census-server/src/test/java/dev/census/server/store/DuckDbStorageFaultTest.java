@@ -40,10 +40,10 @@ class DuckDbStorageFaultTest {
                         .hasMessageContaining("No space left on device");
 
                 assertThatThrownBy(() -> append(store, 1)).isInstanceOf(StoreUnavailableException.class);
-                assertThatThrownBy(store::checkWritable).isInstanceOf(StoreUnavailableException.class);
+                assertThatThrownBy(store::ping).isInstanceOf(StoreUnavailableException.class);
 
                 Files.delete(filler);
-                await().atMost(Duration.ofSeconds(30)).ignoreException(StoreUnavailableException.class).untilAsserted(store::checkWritable);
+                await().atMost(Duration.ofSeconds(30)).ignoreException(StoreUnavailableException.class).untilAsserted(store::ping);
                 append(store, 3);
                 assertStoredExactlyTheAcknowledged(store);
             }
@@ -94,8 +94,8 @@ class DuckDbStorageFaultTest {
     }
 
     /** Runs a statement on a connection of the store's own database, as another part of the server might. */
-    private static void execute(JdbcReportStore store, String sql) throws SQLException {
-        try (Connection connection = store.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+    private static void execute(EngineStore store, String sql) throws SQLException {
+        try (Connection connection = store.sql.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

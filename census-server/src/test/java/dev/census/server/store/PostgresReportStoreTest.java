@@ -41,7 +41,7 @@ class PostgresReportStoreTest extends ReportStoreContract {
 
         assertThat(StoredRows.read(store)).hasSize(3).extracting(StoredRows.Row::id).doesNotHaveDuplicates();
         assertThat(StoredRows.orphans(store)).isEmpty();
-        store.checkWritable();
+        store.ping();
     }
 
     private boolean appended(List<StoredReport> batch) {

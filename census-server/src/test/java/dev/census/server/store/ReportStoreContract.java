@@ -250,7 +250,7 @@ abstract class ReportStoreContract {
         store.append(List.of(report(UUID.randomUUID(), DAY.minusDays(1), Channel.PRODUCTION, Map.of("users.count", MetricValue.of(1))),
                 report(UUID.randomUUID(), DAY, Channel.PRODUCTION, Map.of("users.count", MetricValue.of(2)))));
 
-        assertThat(store.metricUsage("demo")).containsExactly(Map.entry("users.count", new ReportStore.MetricUsage(DAY, 2)));
+        assertThat(store.metricUsage("demo")).containsExactly(Map.entry("users.count", new DayAggregator.MetricUsage(DAY, 2)));
     }
 
     @Test

@@ -48,7 +48,7 @@ public final class GatedReportStore extends InterceptedStore {
                 }
                 failIfDown();
             }
-            case "checkWritable" -> failIfDown();
+            case "ping" -> failIfDown();
             case "close" -> open();
             default -> { }
         }

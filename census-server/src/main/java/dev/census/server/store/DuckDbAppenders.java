@@ -1,15 +1,9 @@
 package dev.census.server.store;
 
-import dev.census.protocol.Component;
-import dev.census.protocol.MetricValue;
-import dev.census.protocol.Version;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -23,7 +17,7 @@ import org.duckdb.DuckDBConnection;
  * transaction, and a writer that failed is {@link #discard() discarded} inside a transaction that is
  * rolled back, never reused.
  */
-final class DuckDbWriter implements AutoCloseable {
+final class DuckDbAppenders implements AutoCloseable {
 
     private final Connection handle;
     private final Statement statement;
@@ -31,7 +25,7 @@ final class DuckDbWriter implements AutoCloseable {
     private final DuckDBAppender components;
     private final DuckDBAppender metrics;
 
-    private DuckDbWriter(Connection handle, Statement statement, DuckDBAppender reports, DuckDBAppender components,
+    private DuckDbAppenders(Connection handle, Statement statement, DuckDBAppender reports, DuckDBAppender components,
             DuckDBAppender metrics) {
         this.handle = handle;
         this.statement = statement;
@@ -40,11 +34,11 @@ final class DuckDbWriter implements AutoCloseable {
         this.metrics = metrics;
     }
 
-    static DuckDbWriter open(DataSource dataSource) throws SQLException {
+    static DuckDbAppenders open(DataSource dataSource) throws SQLException {
         Connection handle = dataSource.getConnection();
         try {
             DuckDBConnection connection = handle.unwrap(DuckDBConnection.class);
-            return new DuckDbWriter(handle, connection.createStatement(),
+            return new DuckDbAppenders(handle, connection.createStatement(),
                     connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "reports"),
                     connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "report_components"),
                     connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "report_metrics"));
@@ -54,12 +48,11 @@ final class DuckDbWriter implements AutoCloseable {
         }
     }
 
-    /** Appends the reports with ids from {@code firstId} on, in one transaction: when this returns they are committed. */
-    void append(long firstId, List<StoredReport> batch) throws SQLException {
+    /** Appends the rows in one transaction: when this returns they are committed. */
+    void append(List<ReportRow> batch) throws SQLException {
         statement.execute("BEGIN TRANSACTION");
-        long id = firstId;
-        for (StoredReport report : batch) {
-            add(id++, report);
+        for (ReportRow row : batch) {
+            add(row);
         }
         reports.flush();
         components.flush();
@@ -67,19 +60,16 @@ final class DuckDbWriter implements AutoCloseable {
         statement.execute("COMMIT");
     }
 
-    private void add(long id, StoredReport report) throws SQLException {
-        reports.beginRow().append(id).append(report.product()).append(report.systemId())
-                .append(report.day()).append(report.channel().wireName())
-                .append(LocalDateTime.ofInstant(report.receivedAt(), ZoneOffset.UTC)).endRow();
-        for (Component component : report.components()) {
-            Version version = Version.parse(component.version());
-            components.beginRow().append(id).append(component.name()).append(component.version())
-                    .append(version.xy()).append(version.xyz()).endRow();
+    private void add(ReportRow row) throws SQLException {
+        reports.beginRow().append(row.id()).append(row.product()).append(row.systemId())
+                .append(row.day()).append(row.channel()).append(row.receivedAt()).endRow();
+        for (ReportRow.ComponentColumns component : row.components()) {
+            components.beginRow().append(row.id()).append(component.name()).append(component.version())
+                    .append(component.xy()).append(component.xyz()).endRow();
         }
-        for (Map.Entry<String, MetricValue> metric : report.metrics().entrySet()) {
-            MetricColumns columns = MetricColumns.of(metric.getValue());
-            metrics.beginRow().append(id).append(metric.getKey()).append(columns.num())
-                    .append(columns.bucket()).append(columns.txt()).endRow();
+        for (ReportRow.MetricColumns metric : row.metrics()) {
+            metrics.beginRow().append(row.id()).append(metric.name()).append(metric.num())
+                    .append(metric.bucket()).append(metric.txt()).endRow();
         }
     }
 

@@ -1,0 +1,51 @@
+package dev.census.server.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The SQL of one engine that depends on where a report's components and metrics are kept, and on the
+ * engine's dialect; everything else the store's parts share.
+ */
+interface Layout {
+
+    /**
+     * Creates the temporary table {@code census_day_reports}: the latest report of each system of one
+     * product and day (parameters: the day, the product, the day), with at least its {@code id},
+     * {@code system_id}, {@code channel} and {@code age} in days since the system was first seen.
+     */
+    String dayReports();
+
+    /**
+     * A relation, aliased {@code c}, of the day's component rows — {@code channel, system_id, age, name,
+     * xy, xyz} — over the reports of {@code census_day_reports}, whose ids lie between the two given.
+     */
+    String dayComponents(long firstId, long lastId);
+
+    /**
+     * A relation, aliased {@code m}, of the day's metric rows — {@code channel, age, name, num, bucket,
+     * txt} — over the reports of {@code census_day_reports}, whose ids lie between the two given.
+     */
+    String dayMetrics(long firstId, long lastId);
+
+    /** Per metric name of one product (the parameter): the last day a kept report carried it, and how many did. */
+    String metricUsage();
+
+    /** Tables whose rows hang off a report by {@code report_id}: deleted before the reports they belong to. */
+    List<String> childTables();
+
+    /** The reports whose ids lie in {@code (afterId, lastId]}, as their writers wrote them, by id. */
+    List<ReportRow> readRows(Connection connection, long afterId, long lastId) throws SQLException;
+
+    /** An ORDER BY term that sorts text by code point on this engine. */
+    String binaryOrder(String column);
+
+    /** Runs after the day's systems were folded, in the same transaction: engines refresh planner statistics here. */
+    default void afterFold(Connection connection) throws SQLException {
+    }
+
+    /** Runs after the day's reports were materialized, in the same transaction: engines refresh planner statistics here. */
+    default void afterDayReports(Connection connection) throws SQLException {
+    }
+}

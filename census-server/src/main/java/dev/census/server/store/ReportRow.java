@@ -1,0 +1,68 @@
+package dev.census.server.store;
+
+import dev.census.protocol.Component;
+import dev.census.protocol.MetricValue;
+import dev.census.protocol.Version;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One stored report flattened into the values both engines' writers write and their layouts read
+ * back: the report's columns, and per component and per metric the columns the summary groups by.
+ */
+record ReportRow(long id, String product, UUID systemId, LocalDate day, String channel, LocalDateTime receivedAt,
+        List<ComponentColumns> components, List<MetricColumns> metrics) {
+
+    ReportRow {
+        components = List.copyOf(components);
+        metrics = List.copyOf(metrics);
+    }
+
+    /** A component with its version cut to X.Y and X.Y.Z, as the summary groups it. */
+    record ComponentColumns(String name, String version, String xy, String xyz) {
+    }
+
+    /** A metric value spread over columns: numbers in num with their power-of-two bucket, booleans and strings in txt. */
+    record MetricColumns(String name, Double num, Short bucket, String txt) {
+
+        static MetricColumns of(String name, MetricValue value) {
+            if (value instanceof MetricValue.NumberValue number) {
+                return new MetricColumns(name, number.value(), PowerOfTwoBuckets.exponent(number.value()), null);
+            }
+            if (value instanceof MetricValue.BooleanValue flag) {
+                return new MetricColumns(name, null, null, Boolean.toString(flag.value()));
+            }
+            return new MetricColumns(name, null, null, ((MetricValue.TextValue) value).value());
+        }
+    }
+
+    /** The row of a report given its id. */
+    static ReportRow of(long id, StoredReport report) {
+        List<ComponentColumns> components = new ArrayList<>(report.components().size());
+        for (Component component : report.components()) {
+            Version version = Version.parse(component.version());
+            components.add(new ComponentColumns(component.name(), component.version(), version.xy(), version.xyz()));
+        }
+        List<MetricColumns> metrics = new ArrayList<>(report.metrics().size());
+        for (Map.Entry<String, MetricValue> metric : report.metrics().entrySet()) {
+            metrics.add(MetricColumns.of(metric.getKey(), metric.getValue()));
+        }
+        return new ReportRow(id, report.product(), report.systemId(), report.day(), report.channel().wireName(),
+                LocalDateTime.ofInstant(report.receivedAt(), ZoneOffset.UTC), components, metrics);
+    }
+
+    /** The rows of a batch whose ids run from {@code firstId} in order. */
+    static List<ReportRow> of(long firstId, List<StoredReport> reports) {
+        List<ReportRow> rows = new ArrayList<>(reports.size());
+        long id = firstId;
+        for (StoredReport report : reports) {
+            rows.add(of(id++, report));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.census.server.store;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Erasure and retention of raw reports — the writer's deletions — in the same SQL on both engines. */
+final class SqlRetention {
+
+    private final Sql sql;
+    private final Layout layout;
+
+    SqlRetention(Sql sql, Layout layout) {
+        this.sql = sql;
+        this.layout = layout;
+    }
+
+    /** Erases every raw report and the first/last-seen row of one system; returns the rows removed. */
+    int deleteSystem(String product, UUID systemId) {
+        return sql.inTransaction(connection -> {
+            int removed = 0;
+            for (String child : layout.childTables()) {
+                removed += Sql.update(connection, "DELETE FROM " + child
+                        + " WHERE report_id IN (SELECT id FROM reports WHERE product = ? AND system_id = ?)", product, systemId);
+            }
+            removed += Sql.update(connection, "DELETE FROM reports WHERE product = ? AND system_id = ?", product, systemId);
+            removed += Sql.update(connection, "DELETE FROM systems WHERE product = ? AND system_id = ?", product, systemId);
+            return removed;
+        });
+    }
+
+    /** Deletes raw reports of days before the cutoff; returns how many reports were deleted. */
+    int deleteReportsBefore(LocalDate cutoff) {
+        return deleteReportsWhere("day < ?", Date.valueOf(cutoff));
+    }
+
+    /** Deletes reports that a later report of the same system and day superseded, for days before the given one. */
+    int compactBefore(LocalDate day) {
+        return deleteReportsWhere("day < ? AND id NOT IN (SELECT max(id) FROM reports GROUP BY product, system_id, day)",
+                Date.valueOf(day));
+    }
+
+    private int deleteReportsWhere(String condition, Object... parameters) {
+        return sql.inTransaction(connection -> {
+            for (String child : layout.childTables()) {
+                Sql.update(connection, "DELETE FROM " + child + " WHERE report_id IN (SELECT id FROM reports WHERE "
+                        + condition + ")", parameters);
+            }
+            return Sql.update(connection, "DELETE FROM reports WHERE " + condition, parameters);
+        });
+    }
+}
