@@ -124,6 +124,11 @@ public final class Relay implements AutoCloseable {
             LOG.info("relay: paused; nothing forwarded");
             return record(new RunResult(started, true, 0, 0, 0, queue.depth().get(State.QUEUED)));
         }
+        Optional<Instant> notBefore = queue.nextRetry();
+        if (notBefore.isPresent() && notBefore.get().isAfter(started)) {
+            LOG.info("relay: the upstream asked to wait until {}; nothing forwarded", notBefore.get());
+            return record(new RunResult(started, false, 0, 0, 0, queue.depth().get(State.QUEUED)));
+        }
         int sent = 0;
         int refused = 0;
         int retried = 0;

@@ -57,7 +57,7 @@ final class DuckDbAppenders implements AutoCloseable {
         reports.flush();
         components.flush();
         metrics.flush();
-        RelayRow.insert(handle, relayed);
+        RelayRow.insert(handle, relayed, false);
         statement.execute("COMMIT");
     }
 

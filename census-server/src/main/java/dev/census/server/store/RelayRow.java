@@ -35,8 +35,11 @@ record RelayRow(long reportId, String product, LocalDate day, String format, byt
         return of(ids, reports);
     }
 
-    /** Inserts the rows on a connection whose transaction the caller commits. */
-    static void insert(Connection connection, List<RelayRow> rows) throws SQLException {
+    /**
+     * Inserts the rows on a connection whose transaction the caller commits; {@code batched} as a JDBC
+     * batch (PostgreSQL), else one statement each (DuckDB's driver wraps a batch in a transaction of its own).
+     */
+    static void insert(Connection connection, List<RelayRow> rows, boolean batched) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
@@ -48,9 +51,15 @@ record RelayRow(long reportId, String product, LocalDate day, String format, byt
                 insert.setDate(3, Date.valueOf(row.day()));
                 insert.setString(4, row.format());
                 insert.setBytes(5, row.body());
-                insert.addBatch();
+                if (batched) {
+                    insert.addBatch();
+                } else {
+                    insert.executeUpdate();
+                }
             }
-            insert.executeBatch();
+            if (batched) {
+                insert.executeBatch();
+            }
         }
     }
 }
