@@ -1,6 +1,7 @@
 package dev.census.server.relay;
 
 import dev.census.server.relay.QueuedReport.State;
+import dev.census.server.store.StoreUnavailableException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -202,7 +203,7 @@ public final class RelayQueue {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new RelayQueueException("the relay queue cannot be read or written: " + e.getMessage(), e);
+            throw new StoreUnavailableException("the relay queue cannot be read or written: " + e.getMessage(), e);
         }
     }
 
@@ -212,14 +213,5 @@ public final class RelayQueue {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
-    }
-
-    /** The store failed under the queue; the report stays where it was and is tried again later. */
-    static final class RelayQueueException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        RelayQueueException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }
