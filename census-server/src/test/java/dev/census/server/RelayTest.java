@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.census.server.ingest.pulp.PulpAnalytics.Analytics;
+import dev.census.server.testing.CapturedLog;
 import dev.census.server.testing.PulpPayloads;
 import dev.census.server.testing.TestServers;
 import dev.census.testing.CensusClient;
@@ -68,12 +69,17 @@ class RelayTest {
         proxy.close();
     }
 
+    /** The relay's server on its store, the same one after each restart: a DuckDB directory here. */
+    CensusServer.Builder relayOn(TestClock clock) {
+        return TestServers.builder(relayDir, clock);
+    }
+
     private CensusServer startRelay(UnaryOperator<CensusServer.Builder> policy) {
         return startRelay("http://127.0.0.1:" + upstream.port() + "/", true, policy);
     }
 
     private CensusServer startRelay(String upstreamUrl, boolean throughProxy, UnaryOperator<CensusServer.Builder> policy) {
-        CensusServer.Builder builder = TestServers.builder(relayDir, clock).relayTo(upstreamUrl).relayEnvironment(Map.of());
+        CensusServer.Builder builder = relayOn(clock).relayTo(upstreamUrl).relayEnvironment(Map.of());
         if (throughProxy) {
             builder.relayProxy("127.0.0.1:" + proxy.address().getPort());
         }
@@ -165,6 +171,36 @@ class RelayTest {
             assertThat(upstreamItems).as(product).isNotEmpty().isEqualTo(CensusClient.json(installations.get(summaries)).get("items"));
         }
         assertThat(up.numbers("demo", "workers.processes", DAY, "production")).containsEntry("mean", "3.5");
+    }
+
+    @Test
+    void theMetricsCountTheQueueByStateAndWhatWasForwarded() {
+        startRelay(builder -> builder);
+        relayClient().postReport(Reports.report().json());
+        relayClient().postReport(Reports.report().json());
+        proxy.thenAnswer(400, "{}", Map.of());
+        sendNow();
+
+        String metrics = relayClient().get("/metrics").body();
+
+        assertThat(metrics).contains("census_relay_queue{state=\"forwarded\"} 1.0").contains("census_relay_queue{state=\"rejected\"} 1.0")
+                .contains("census_relay_queue{state=\"queued\"} 0.0").contains("census_relay_forwarded_total 1.0")
+                .contains("census_relay_rejected_total 1.0").contains("census_relay_retries_total 0.0");
+    }
+
+    @Test
+    void queueRowsFollowRawRetentionAndUnsentOnesAreCountedInAWarning() {
+        startRelay(builder -> builder.retentionDays(30));
+        admin("POST", "/api/v1/admin/relay/pause");
+        relayClient().postReport(Reports.report().json());
+        clock.advance(Duration.ofDays(31));
+
+        try (CapturedLog log = CapturedLog.start()) {
+            sendNow();
+            assertThat(log.text()).contains("1 reports never forwarded passed the 30-day retention and were deleted unsent");
+        }
+        assertThat(queued(DAY)).isEmpty();
+        assertThat(proxy.requests()).isEmpty();
     }
 
     @Test

@@ -121,6 +121,7 @@ public final class Relay implements AutoCloseable {
     private synchronized RunResult run() {
         Instant started = clock.instant();
         if (paused) {
+            expire();
             LOG.info("relay: paused; nothing forwarded");
             return record(new RunResult(started, true, 0, 0, 0, queue.depth().get(State.QUEUED)));
         }
