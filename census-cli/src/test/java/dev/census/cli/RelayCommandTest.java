@@ -2,6 +2,8 @@ package dev.census.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.census.sdk.Census;
+import dev.census.sdk.Consent;
 import dev.census.server.CensusServer;
 import dev.census.testing.CensusClient;
 import dev.census.testing.Reports;
@@ -76,6 +78,23 @@ class RelayCommandTest {
         assertThat(census("resume")).isZero();
         assertThat(census("send-now")).isZero();
         assertThat(upstream.store().countReports("demo")).isEqualTo(1);
+    }
+
+    @Test
+    void anSdkInstallationReportsThroughTheRelayToTheUpstreamUnderAPseudonym() throws IOException {
+        Census installation = Census.builder().product("demo").endpoint(java.net.URI.create("http://127.0.0.1:" + relay.port()))
+                .stateDir(exportDir.resolve("sdk-state")).consent(Consent.ON).clock(clock).environment(java.util.Map.of())
+                .component("core", "3.49.1").metric("workers.processes", () -> 6).metric("tls.enabled", () -> true).build();
+        try (installation) {
+            assertThat(installation.sendNow().sent()).isTrue();
+            String system = installation.systemId().orElseThrow().toString();
+
+            assertThat(census("list", "--day", "2026-03-10")).isZero();
+            assertThat(census("send-now")).isZero();
+
+            assertThat(cli.out()).contains("\"workers.processes\":6").doesNotContain("tls.enabled").doesNotContain(system);
+            assertThat(upstream.store().countReports("demo")).isEqualTo(1);
+        }
     }
 
     @Test
