@@ -1,6 +1,7 @@
 package dev.census.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -171,6 +172,18 @@ class RelayTest {
             assertThat(upstreamItems).as(product).isNotEmpty().isEqualTo(CensusClient.json(installations.get(summaries)).get("items"));
         }
         assertThat(up.numbers("demo", "workers.processes", DAY, "production")).containsEntry("mean", "3.5");
+    }
+
+    @Test
+    void aContinuousRelayForwardsOnItsOwnScheduleWithoutBeingAsked() {
+        startRelay(builder -> builder.dailyJobs(true).relaySchedule("continuous:1s"));
+        relayClient().postReport(Reports.report().json());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> upstream.store().countReports("demo") == 1);
+        JsonNode status = admin("GET", "/api/v1/admin/relay");
+        assertThat(status.get("schedule").asText()).isEqualTo("continuous, every 1s");
+        assertThat(status.get("next_run").asText()).isNotEmpty();
+        assertThat(status.get("last_run").get("forwarded").asInt() + status.get("days").get(0).get("reports").asInt()).isPositive();
     }
 
     @Test

@@ -24,7 +24,7 @@ public final class Outbound {
     /**
      * The bytes to forward, or null when the policy keeps this report inside.
      *
-     * @param screened whether the registry screen took anything out of the report as it came in
+     * @param screened whether the registry screen changed the report as it came in (dropped or renamed anything)
      */
     public byte[] bytes(Wire wire, byte[] original, Report kept, boolean screened) {
         if (!policy.channels().contains(kept.channel())) {

@@ -104,13 +104,19 @@ public final class Relay implements AutoCloseable {
         scheduled = scheduler.schedule(this::scheduledRun, Duration.between(now, next).toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** A run on the schedule; a failing store never stops the schedule: it tries again a minute later. */
     private void scheduledRun() {
         try {
             run();
+            scheduleNext();
         } catch (RuntimeException e) {
-            LOG.warn("relay: the forwarding run failed: {}", e.getMessage(), e);
+            LOG.warn("relay: the forwarding run failed, trying again in a minute: {}", e.getMessage(), e);
+            synchronized (this) {
+                if (!scheduler.isShutdown()) {
+                    scheduled = scheduler.schedule(this::scheduledRun, 1, TimeUnit.MINUTES);
+                }
+            }
         }
-        scheduleNext();
     }
 
     /** Forwards what is due now, unless paused; answers what the run did. */
