@@ -143,6 +143,10 @@ public final class Relay implements AutoCloseable {
         while (more && !paused) {
             List<QueuedReport> due = queue.due(clock.instant(), BATCH);
             for (QueuedReport report : due) {
+                if (paused) {
+                    more = false;
+                    break;
+                }
                 Outcome outcome = upstream.post(report.wire(), report.body());
                 Instant at = clock.instant();
                 if (outcome instanceof Outcome.Forwarded) {
@@ -203,7 +207,8 @@ public final class Relay implements AutoCloseable {
         }
     }
 
-    public synchronized void pause() {
+    /** Takes effect at once, also within a run in progress: no further report of it is sent. */
+    public void pause() {
         queue.paused(true);
         paused = true;
         LOG.info("relay: paused; reports are queued and nothing is forwarded until resumed");
