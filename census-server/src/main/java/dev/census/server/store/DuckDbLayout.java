@@ -1,14 +1,8 @@
 package dev.census.server.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * DuckDB's layout since V3: one row per report, its components and metrics in list-of-struct columns of
@@ -55,42 +49,18 @@ final class DuckDbLayout implements Layout {
 
     @Override
     public List<ReportRow> readRows(Connection connection, long afterId, long lastId) throws SQLException {
-        Map<Long, List<ReportRow.ComponentColumns>> components = new LinkedHashMap<>();
-        try (PreparedStatement statement = Sql.prepare(connection, "SELECT id, components[i].name, components[i].version,"
-                + " components[i].xy, components[i].xyz FROM (SELECT id, components, generate_subscripts(components, 1) AS i"
-                + " FROM reports WHERE id > ? AND id <= ?) listed ORDER BY id, i", afterId, lastId);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                components.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(new ReportRow.ComponentColumns(
-                        rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5)));
-            }
+        return ReportRow.read(connection, listed("components", "name, version, xy, xyz"), listed("metrics", "name, num, bucket, txt"),
+                afterId, lastId);
+    }
+
+    /** The elements of a list column of the reports with ids in a range, one row each, by report and position. */
+    private static String listed(String column, String fields) {
+        StringBuilder select = new StringBuilder("SELECT id");
+        for (String field : fields.split(", ")) {
+            select.append(", ").append(column).append("[i].").append(field);
         }
-        Map<Long, List<ReportRow.MetricColumns>> metrics = new LinkedHashMap<>();
-        try (PreparedStatement statement = Sql.prepare(connection, "SELECT id, metrics[i].name, metrics[i].num,"
-                + " metrics[i].bucket, metrics[i].txt FROM (SELECT id, metrics, generate_subscripts(metrics, 1) AS i"
-                + " FROM reports WHERE id > ? AND id <= ?) listed ORDER BY id, i", afterId, lastId);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                double num = rows.getDouble(3);
-                Double boxed = rows.wasNull() ? null : num;
-                short bucket = rows.getShort(4);
-                Short bucketBoxed = rows.wasNull() ? null : bucket;
-                metrics.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(new ReportRow.MetricColumns(
-                        rows.getString(2), boxed, bucketBoxed, rows.getString(5)));
-            }
-        }
-        List<ReportRow> reports = new ArrayList<>();
-        try (PreparedStatement statement = Sql.prepare(connection, "SELECT id, product, system_id, day, channel, received_at"
-                + " FROM reports WHERE id > ? AND id <= ? ORDER BY id", afterId, lastId);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                long id = rows.getLong(1);
-                reports.add(new ReportRow(id, rows.getString(2), UUID.fromString(rows.getString(3)),
-                        rows.getDate(4).toLocalDate(), rows.getString(5), rows.getTimestamp(6).toLocalDateTime(),
-                        components.getOrDefault(id, List.of()), metrics.getOrDefault(id, List.of())));
-            }
-        }
-        return reports;
+        return select + " FROM (SELECT id, " + column + ", generate_subscripts(" + column + ", 1) AS i"
+                + " FROM reports WHERE id > ? AND id <= ?) listed ORDER BY id, i";
     }
 
     @Override
