@@ -41,7 +41,7 @@ public class SummaryBench {
                 ? DriverManager.getConnection("jdbc:duckdb:" + Path.of(args[1]).resolve(DuckDbReportStore.FILE_NAME).toAbsolutePath())
                 : connect(DatabaseUrl.parse(args[1]));
              Statement sql = connection.createStatement()) {
-            for (String statement : load(systems, history, engine.equals("postgresql"))) {
+            for (String statement : engine.equals("duckdb") ? loadDuckDb(systems, history) : load(systems, history, true)) {
                 sql.execute(statement);
             }
         }
@@ -83,6 +83,39 @@ public class SummaryBench {
 
     static Connection connect(DatabaseUrl url) throws Exception {
         return DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+    }
+
+    /**
+     * The same fleet in DuckDB's layout (one row per report, components and metrics in list columns):
+     * the day's report rows first, then each with its lists computed from its id as above.
+     */
+    static List<String> loadDuckDb(long systems, int history) {
+        String number = "{'name': '%1$s', 'num': CAST(%2$s AS DOUBLE),"
+                + " 'bucket': CASE WHEN %2$s < 1 THEN -1 ELSE CAST(floor(ln(%2$s) / ln(2)) AS SMALLINT) END, 'txt': CAST(NULL AS VARCHAR)}";
+        String text = "{'name': '%s', 'num': CAST(NULL AS DOUBLE), 'bucket': CAST(NULL AS SMALLINT), 'txt': %s}";
+        String core = "'3.4' || CAST(id % 4 AS VARCHAR)";
+        return List.of(
+                "CREATE TEMPORARY TABLE bench_reports AS SELECT i AS id, gen_random_uuid() AS system_id,"
+                        + " CASE WHEN i % 4 = 0 THEN 'dev' ELSE 'production' END AS channel, TIMESTAMP '" + DAY + " 12:00:00' AS received_at"
+                        + " FROM generate_series(1, " + systems + ") AS g(i)",
+                "INSERT INTO bench_reports SELECT id + " + systems + ", system_id, channel, received_at + INTERVAL '1 hour'"
+                        + " FROM bench_reports WHERE id % 10 = 0",
+                "INSERT INTO reports (id, product, system_id, day, channel, received_at, components, metrics)"
+                        + " SELECT id, 'demo', system_id, DATE '" + DAY + "', channel, received_at,"
+                        + " [{'name': 'core', 'version': " + core + " || '.' || CAST(id % 3 AS VARCHAR), 'xy': " + core + ","
+                        + " 'xyz': " + core + " || '.' || CAST(id % 3 AS VARCHAR)}, {'name': 'rpm', 'version': '1.2.3', 'xy': '1.2', 'xyz': '1.2.3'}],"
+                        + " [" + String.join(", ",
+                                number.formatted("users.count", "(id * 7919 % 500)"),
+                                number.formatted("memory.mib", "(256 + id * 31 % 4096)"),
+                                number.formatted("workers.processes", "(1 + id % 16)"),
+                                text.formatted("database.engine", "CASE id % 3 WHEN 0 THEN 'postgresql' WHEN 1 THEN 'mariadb' ELSE 'sqlite' END"),
+                                text.formatted("tls.enabled", "CASE WHEN id % 2 = 0 THEN 'true' ELSE 'false' END")) + "]"
+                        + " FROM bench_reports ORDER BY id",
+                "DROP TABLE bench_reports",
+                // earlier days: copies with ids above the day's (ids only need to grow within a day)
+                history < 1 ? "SELECT 1" : "INSERT INTO reports SELECT id + k * " + 2 * systems + ", product, system_id, day - CAST(k AS INTEGER), channel,"
+                        + " received_at - k * INTERVAL '1 day', components, metrics FROM reports, generate_series(1, " + history + ") AS g(k)",
+                "CHECKPOINT");
     }
 
     static List<String> load(long systems, int history, boolean postgres) {

@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * What one durable group commit costs the DuckDB store, by batch size: the writer thread's whole
- * job per batch (three appenders filled, flushed and committed). A batch of one is the reference
+ * job per batch (the appender filled, flushed and committed). A batch of one is the reference
  * measured in the same run; the ratio shows how much group commit buys per report.
  */
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

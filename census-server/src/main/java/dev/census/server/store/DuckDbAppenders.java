@@ -3,14 +3,17 @@ package dev.census.server.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The writer connection and its three appenders, reused batch after batch (creating them costs more
- * than appending a thousand rows); each batch is one explicit transaction over all three tables.
+ * The writer connection and its appender, reused batch after batch (creating it costs more than
+ * appending a thousand rows); each batch is one explicit transaction, one row per report with its
+ * components and metrics in list columns, so one flush.
  *
  * <p>An appender's flush outside a transaction commits by itself, and a failed flush keeps its rows to
  * flush again later, even from {@code close()} — so every flush here runs inside the batch's
@@ -22,16 +25,11 @@ final class DuckDbAppenders implements AutoCloseable {
     private final Connection handle;
     private final Statement statement;
     private final DuckDBAppender reports;
-    private final DuckDBAppender components;
-    private final DuckDBAppender metrics;
 
-    private DuckDbAppenders(Connection handle, Statement statement, DuckDBAppender reports, DuckDBAppender components,
-            DuckDBAppender metrics) {
+    private DuckDbAppenders(Connection handle, Statement statement, DuckDBAppender reports) {
         this.handle = handle;
         this.statement = statement;
         this.reports = reports;
-        this.components = components;
-        this.metrics = metrics;
     }
 
     static DuckDbAppenders open(DataSource dataSource) throws SQLException {
@@ -39,9 +37,7 @@ final class DuckDbAppenders implements AutoCloseable {
         try {
             DuckDBConnection connection = handle.unwrap(DuckDBConnection.class);
             return new DuckDbAppenders(handle, connection.createStatement(),
-                    connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "reports"),
-                    connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "report_components"),
-                    connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "report_metrics"));
+                    connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "reports"));
         } catch (SQLException | RuntimeException e) {
             handle.close();
             throw e;
@@ -55,23 +51,23 @@ final class DuckDbAppenders implements AutoCloseable {
             add(row);
         }
         reports.flush();
-        components.flush();
-        metrics.flush();
         RelayRow.insert(handle, relayed, false);
         statement.execute("COMMIT");
     }
 
+    /** A report's row: a list element is a struct given as its field values in declaration order. */
     private void add(ReportRow row) throws SQLException {
-        reports.beginRow().append(row.id()).append(row.product()).append(row.systemId())
-                .append(row.day()).append(row.channel()).append(row.receivedAt()).endRow();
+        List<List<Object>> components = new ArrayList<>(row.components().size());
         for (ReportRow.ComponentColumns component : row.components()) {
-            components.beginRow().append(row.id()).append(component.name()).append(component.version())
-                    .append(component.xy()).append(component.xyz()).endRow();
+            components.add(List.of(component.name(), component.version(), component.xy(), component.xyz()));
         }
+        List<List<Object>> metrics = new ArrayList<>(row.metrics().size());
         for (ReportRow.MetricColumns metric : row.metrics()) {
-            metrics.beginRow().append(row.id()).append(metric.name()).append(metric.num())
-                    .append(metric.bucket()).append(metric.txt()).endRow();
+            metrics.add(Arrays.asList(metric.name(), metric.num(), metric.bucket(), metric.txt()));
         }
+        reports.beginRow().append(row.id()).append(row.product()).append(row.systemId())
+                .append(row.day()).append(row.channel()).append(row.receivedAt())
+                .append(components).append(metrics).endRow();
     }
 
     /** Writes what the WAL holds into the database file. */
@@ -81,25 +77,21 @@ final class DuckDbAppenders implements AutoCloseable {
 
     /**
      * Closes a writer whose batch failed without letting anything it still holds commit: in a transaction
-     * (a new one, or the failed batch's), the appenders are closed — whatever they flush lands in that
+     * (a new one, or the failed batch's), the appender is closed — whatever it flushes lands in that
      * transaction, or fails with it — and then it is rolled back. Errors are expected and ignored.
      */
     void discard() {
         quietly(() -> statement.execute("BEGIN TRANSACTION"));
-        quietly(metrics::close);
-        quietly(components::close);
         quietly(reports::close);
         quietly(() -> statement.execute("ROLLBACK"));
         quietly(statement::close);
         quietly(handle::close);
     }
 
-    /** Closes a writer whose last batch committed: its appenders hold nothing. */
+    /** Closes a writer whose last batch committed: its appender holds nothing. */
     @Override
     public void close() throws SQLException {
         try {
-            metrics.close();
-            components.close();
             reports.close();
             statement.close();
         } finally {

@@ -14,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * DuckDB's batch writer: one connection with its appenders, one explicit transaction per batch.
+ * DuckDB's batch writer: one connection with its appender, one row per report and one explicit
+ * transaction per batch.
  *
  * <p>A batch is all or nothing, and its ids are not handed out again while the store is open. After a
- * failed commit the appenders are discarded and the database opened again from its WAL (DuckDB 1.4 can
+ * failed commit the appender is discarded and the database opened again from its WAL (DuckDB 1.4 can
  * crash the process on the next commit or read after a failed one); the next batch is tried once a
  * small write beside the database succeeds. Nothing is acknowledged into a file that is no longer at
  * its path.

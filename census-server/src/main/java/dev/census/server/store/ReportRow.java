@@ -3,10 +3,15 @@ package dev.census.server.store;
 import dev.census.protocol.Component;
 import dev.census.protocol.MetricValue;
 import dev.census.protocol.Version;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,5 +69,46 @@ record ReportRow(long id, String product, UUID systemId, LocalDate day, String c
             rows.add(of(id++, report));
         }
         return rows;
+    }
+
+    /**
+     * The reports whose ids lie in {@code (afterId, lastId]}, by id, with their components and metrics
+     * read by the two queries given (parameters: afterId, lastId; columns: the report's id, then the
+     * columns of {@link ComponentColumns} or {@link MetricColumns}, in the order they were written).
+     */
+    static List<ReportRow> read(Connection connection, String componentRows, String metricRows, long afterId, long lastId)
+            throws SQLException {
+        Map<Long, List<ComponentColumns>> components = new LinkedHashMap<>();
+        try (PreparedStatement statement = Sql.prepare(connection, componentRows, afterId, lastId);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                components.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(new ComponentColumns(
+                        rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5)));
+            }
+        }
+        Map<Long, List<MetricColumns>> metrics = new LinkedHashMap<>();
+        try (PreparedStatement statement = Sql.prepare(connection, metricRows, afterId, lastId);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                double num = rows.getDouble(3);
+                Double boxed = rows.wasNull() ? null : num;
+                short bucket = rows.getShort(4);
+                Short bucketBoxed = rows.wasNull() ? null : bucket;
+                metrics.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(new MetricColumns(
+                        rows.getString(2), boxed, bucketBoxed, rows.getString(5)));
+            }
+        }
+        List<ReportRow> reports = new ArrayList<>();
+        try (PreparedStatement statement = Sql.prepare(connection, "SELECT id, product, system_id, day, channel, received_at"
+                + " FROM reports WHERE id > ? AND id <= ? ORDER BY id", afterId, lastId);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                long id = rows.getLong(1);
+                reports.add(new ReportRow(id, rows.getString(2), UUID.fromString(rows.getString(3)),
+                        rows.getDate(4).toLocalDate(), rows.getString(5), rows.getTimestamp(6).toLocalDateTime(),
+                        components.getOrDefault(id, List.of()), metrics.getOrDefault(id, List.of())));
+            }
+        }
+        return reports;
     }
 }
