@@ -24,6 +24,14 @@ interface Layout {
     String dayComponents(long firstId, long lastId);
 
     /**
+     * The count of distinct systems per group of {@link #dayComponents} rows, grouped by grouping sets
+     * of {@code (c.channel, c.name)}, plus {@code c.xy} or {@code c.xyz}.
+     */
+    default String componentSystems() {
+        return "count(DISTINCT c.system_id)";
+    }
+
+    /**
      * A relation, aliased {@code m}, of the day's metric rows — {@code channel, age, name, num, bucket,
      * txt} — over the reports of {@code census_day_reports}, whose ids lie between the two given.
      */
