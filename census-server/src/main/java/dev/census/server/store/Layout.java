@@ -37,6 +37,11 @@ interface Layout {
      */
     String dayMetrics(long firstId, long lastId);
 
+    /** Appended to the fold's {@code ON CONFLICT DO UPDATE}: a condition that skips systems it would not change, where the engine has one. */
+    default String foldChangesOnly() {
+        return "";
+    }
+
     /** Per metric name of one product (the parameter): the last day a kept report carried it, and how many did. */
     String metricUsage();
 

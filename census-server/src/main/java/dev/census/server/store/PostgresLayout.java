@@ -70,6 +70,12 @@ final class PostgresLayout implements Layout {
                 + " unnest(d.metric_buckets) AS bucket, unnest(d.metric_txts) AS txt FROM census_day_reports d) m";
     }
 
+    /** A recompute would otherwise rewrite every one of the day's systems rows (a new row version each) to the same values. */
+    @Override
+    public String foldChangesOnly() {
+        return " WHERE excluded.first_seen < systems.first_seen OR excluded.last_seen > systems.last_seen";
+    }
+
     @Override
     public String metricUsage() {
         return "SELECT name, max(day), count(*) FROM (SELECT day, unnest(metric_names) AS name FROM reports WHERE product = ?) m"

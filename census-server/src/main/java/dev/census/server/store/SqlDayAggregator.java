@@ -122,7 +122,7 @@ final class SqlDayAggregator implements DayAggregator {
                 ON CONFLICT (product, system_id) DO UPDATE SET
                     first_seen = LEAST(systems.first_seen, excluded.first_seen),
                     last_seen = GREATEST(systems.last_seen, excluded.last_seen)
-                """, product, sqlDay);
+                """ + layout.foldChangesOnly(), product, sqlDay);
         layout.afterFold(connection);
     }
 
