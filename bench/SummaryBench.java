@@ -1,6 +1,7 @@
 import dev.census.registry.RegistryLoader;
 import dev.census.server.store.DatabaseUrl;
 import dev.census.server.store.DuckDbReportStore;
+import dev.census.server.store.DuckDbResources;
 import dev.census.server.store.PostgresReportStore;
 import dev.census.server.store.ReportStore;
 import dev.census.server.summary.Summarizer;
@@ -32,7 +33,7 @@ public class SummaryBench {
         long systems = Long.parseLong(args[2]);
         int history = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Supplier<ReportStore> open = engine.equals("duckdb")
-                ? () -> DuckDbReportStore.open(Path.of(args[1]))
+                ? () -> DuckDbReportStore.open(Path.of(args[1]), duckDbResources())
                 : () -> PostgresReportStore.open(DatabaseUrl.parse(args[1]));
         open.get().close(); // creates the schema
         long start = System.nanoTime();
@@ -46,6 +47,7 @@ public class SummaryBench {
         }
         System.out.printf("%s: loaded %,d systems for %s and %d earlier days in %.1f s%n", engine, systems, DAY, history,
                 (System.nanoTime() - start) / 1e9);
+        long loadingPeak = PeakRss.readAndReset();
         Clock clock = Clock.fixed(Instant.parse("2026-03-11T06:00:00Z"), ZoneOffset.UTC);
         try (ReportStore store = open.get()) {
             System.out.printf("%s: %,d report rows%n", engine, store.countReports("demo"));
@@ -56,6 +58,27 @@ public class SummaryBench {
                 System.out.printf("%s: %s of %s: %.2f s %s%n", engine, run, DAY, (System.nanoTime() - begin) / 1e9, written.summarized().get("demo"));
             }
         }
+        System.out.printf("%s: peak RSS of this JVM (VmHWM) %s MiB while summarizing, %s MiB while loading; heap limit %d MiB%s%n",
+                engine, PeakRss.readAndReset(), loadingPeak, Runtime.getRuntime().maxMemory() >> 20,
+                engine.equals("duckdb") ? ", DuckDB in this process" : ", PostgreSQL's own processes not counted");
+    }
+
+    /** The process's peak resident memory (VmHWM), in MiB, which then starts again from what is resident now. */
+    static final class PeakRss {
+        static long readAndReset() throws java.io.IOException {
+            long kib = java.nio.file.Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("VmHWM:")).mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                    .findFirst().orElse(-1);
+            java.nio.file.Files.writeString(Path.of("/proc/self/clear_refs"), "5"); // resets VmHWM (Linux 4.0+)
+            return kib < 0 ? -1 : kib >> 10;
+        }
+    }
+
+    /** DuckDB's memory limit and threads from the server's environment variables, else the server's defaults. */
+    static DuckDbResources duckDbResources() {
+        String memory = System.getenv().getOrDefault("CENSUS_DUCKDB_MEMORY_LIMIT", DuckDbResources.DEFAULT_MEMORY_LIMIT);
+        String threads = System.getenv("CENSUS_DUCKDB_THREADS");
+        return new DuckDbResources(memory, threads == null ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads));
     }
 
     static Connection connect(DatabaseUrl url) throws Exception {

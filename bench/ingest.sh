@@ -43,4 +43,5 @@ awk -v a="$accepted_per_s" -v h="$health" 'BEGIN {printf "ratio ingest/healthz: 
 # Pulp's own analytics site (Django, 4 gunicorn workers) accepted 228 of these messages a second on
 # this machine (issue 13's reference figure: it cannot run here, having no network for its Python deps).
 [ "$format" = census ] || awk -v a="$accepted_per_s" 'BEGIN {printf "× Pulp'"'"'s own site:      %8.0f (228 messages/s)\n", a / 228}'
+awk '/VmHWM/ {hwm = $2} /VmRSS/ {rss = $2} END {printf "peak RSS of the server:  %8.0f MiB (VmHWM; %.0f MiB resident now)\n", hwm / 1024, rss / 1024}' "/proc/$server/status"
 echo "($(nproc) cores, $connections connections, ${seconds} s each, ${CENSUS_BENCH_DATABASE:+PostgreSQL }${CENSUS_BENCH_DATABASE:-DuckDB file in $data})"

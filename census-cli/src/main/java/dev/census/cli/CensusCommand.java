@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "census", mixinStandardHelpOptions = true, versionProvider = CensusCommand.Version.class,
         description = "Privacy-first usage telemetry for open-source projects.",
         subcommands = {ServeCommand.class, DemoCommand.class, SimulateCommand.class, SummarizeCommand.class, MigrateCommand.class,
-                ReportCommand.class, MetricsCommand.class})
+                ReportCommand.class, MetricsCommand.class, RelayCommand.class})
 public final class CensusCommand implements Runnable {
 
     /** The width of help when the terminal's is unknown. */

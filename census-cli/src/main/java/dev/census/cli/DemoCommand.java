@@ -52,6 +52,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     LogOptions log;
 
+    @Mixin
+    DuckDbOptions duckDb;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         log.apply();
@@ -86,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
         if (loadOnly) {
             return 0;
         }
-        CensusServer server = CensusServer.builder().host(bind).port(port).dataDir(dir).build().start();
+        CensusServer server = CensusServer.builder().host(bind).port(port).dataDir(dir, duckDb.resources()).build().start();
         if (loadingCleanup != null) {
             Runtime.getRuntime().removeShutdownHook(loadingCleanup); // one hook: close the server, then delete
         }

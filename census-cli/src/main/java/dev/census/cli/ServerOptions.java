@@ -62,6 +62,40 @@ final class ServerOptions {
                     + "(CENSUS_PROVISIONAL_EVERY; off by default).")
     Duration provisionalEvery;
 
+    @Option(names = "--relay-to", paramLabel = "URL", defaultValue = "${env:CENSUS_RELAY_TO}",
+            description = "Make this server a relay that also forwards what it accepts to this Census (or Pulp analytics) server "
+                    + "(CENSUS_RELAY_TO; see docs/relay.md).")
+    String relayTo;
+
+    @Option(names = "--relay-schedule", paramLabel = "daily|continuous[:DELAY]", defaultValue = "${env:CENSUS_RELAY_SCHEDULE:-daily}",
+            description = "When the relay forwards: daily at a random time, or continuous (every minute, or e.g. continuous:5m) "
+                    + "(CENSUS_RELAY_SCHEDULE, default ${DEFAULT-VALUE}).")
+    String relaySchedule;
+
+    @Option(names = "--relay-channels", paramLabel = "CHANNEL", split = ",", defaultValue = "${env:CENSUS_RELAY_CHANNELS:-production}",
+            description = "Channels the relay forwards: production, dev (CENSUS_RELAY_CHANNELS, default ${DEFAULT-VALUE}).")
+    List<String> relayChannels;
+
+    @Option(names = "--relay-drop-metric", paramLabel = "NAME",
+            description = "A metric the relay never forwards; repeatable.")
+    List<String> relayDropMetrics;
+
+    @Option(names = "--relay-pseudonymize", defaultValue = "${env:CENSUS_RELAY_PSEUDONYMIZE:-false}",
+            description = "Forward system IDs as stable keyed hashes (HMAC-SHA-256, secret kept in the store) instead of as sent.")
+    boolean relayPseudonymize;
+
+    @Option(names = "--relay-proxy", paramLabel = "HOST:PORT", defaultValue = "${env:CENSUS_RELAY_PROXY}",
+            description = "HTTP proxy to the upstream (CENSUS_RELAY_PROXY); without it HTTPS_PROXY/HTTP_PROXY/NO_PROXY apply.")
+    String relayProxy;
+
+    @Option(names = "--relay-trust-store", paramLabel = "FILE", defaultValue = "${env:CENSUS_RELAY_TRUST_STORE}",
+            description = "Key store (PKCS12 or JKS) of the certificates to trust for the upstream, instead of the JDK's (CENSUS_RELAY_TRUST_STORE).")
+    java.nio.file.Path relayTrustStore;
+
+    @Option(names = "--relay-trust-store-password", paramLabel = "PASSWORD", defaultValue = "${env:CENSUS_RELAY_TRUST_STORE_PASSWORD}",
+            description = "Password of the relay's trust store (CENSUS_RELAY_TRUST_STORE_PASSWORD).")
+    String relayTrustStorePassword;
+
     /** A duration as minutes ({@code 15m}), hours ({@code 1h}) or seconds ({@code 90s}), or ISO-8601 ({@code PT15M}). */
     static final class Minutes implements picocli.CommandLine.ITypeConverter<Duration> {
         @Override
@@ -112,6 +146,14 @@ final class ServerOptions {
                 .provisionalEvery(provisionalEvery)
                 .trustedProxies(trustedProxies == null ? List.of()
                         : trustedProxies.stream().filter(cidr -> !cidr.isBlank()).toList());
+        if (relayTo != null && !relayTo.isBlank()) {
+            builder.relayTo(relayTo).relaySchedule(relaySchedule).relayChannels(relayChannels)
+                    .relayPseudonymize(relayPseudonymize).relayProxy(relayProxy == null || relayProxy.isBlank() ? null : relayProxy);
+            (relayDropMetrics == null ? List.<String>of() : relayDropMetrics).forEach(builder::relayDropMetric);
+            if (relayTrustStore != null) {
+                builder.relayTrustStore(relayTrustStore, relayTrustStorePassword == null ? null : relayTrustStorePassword.toCharArray());
+            }
+        }
         return builder.registry(publish.registry.load()).registrySource(publish.registry.directory());
     }
 }

@@ -6,6 +6,7 @@ import dev.census.server.store.DuckDbReportStore;
 import dev.census.server.store.PostgresReportStore;
 import dev.census.server.store.ReportStore;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where a command's data lives — the embedded data dir or a PostgreSQL database — chosen and opened one way for every command. */
@@ -23,14 +24,18 @@ final class StoreOptions {
                     + "(CENSUS_DATABASE); shared by every replica.")
     String database;
 
+    @Mixin
+    DuckDbOptions duckDb;
+
     /** Opens the chosen store, bringing its schema up to date; the caller closes it. */
     ReportStore open() {
-        return usesDatabase() ? PostgresReportStore.open(DatabaseUrl.parse(database)) : DuckDbReportStore.open(dataDir);
+        return usesDatabase() ? PostgresReportStore.open(DatabaseUrl.parse(database))
+                : DuckDbReportStore.open(dataDir, duckDb.resources());
     }
 
     /** Points a server at the chosen store. */
     CensusServer.Builder applyTo(CensusServer.Builder builder) {
-        return usesDatabase() ? builder.database(database) : builder.dataDir(dataDir);
+        return usesDatabase() ? builder.database(database) : builder.dataDir(dataDir, duckDb.resources());
     }
 
     private boolean usesDatabase() {

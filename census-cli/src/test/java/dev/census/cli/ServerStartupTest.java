@@ -67,6 +67,27 @@ class ServerStartupTest {
     }
 
     @Test
+    void serveGivesDuckDbTheMemoryLimitOfTheFlagAndTheThreadsOfTheEnvironmentAndSaysSo() throws Exception {
+        Path data = dir.resolve("data");
+        try (CensusProcess serve = CensusProcess.start(Map.of("CENSUS_DUCKDB_THREADS", "3"), dir, "serve", "--port", "0",
+                "--bind", "127.0.0.1", "--data-dir", data.toString(), "--duckdb-memory-limit", "256MiB")) {
+            assertThat(String.join("\n", serve.linesUntil("ready at")))
+                    .contains("store: DuckDB file " + data.toAbsolutePath().resolve("census.duckdb") + " (memory limit 256.0 MiB, 3 threads)");
+        }
+    }
+
+    @Test
+    void aDuckDbMemoryLimitDuckDbCouldNotReadIsRefusedNamingTheOption() {
+        StringWriter err = new StringWriter();
+        int exit = CensusCommand.commandLine().setErr(new PrintWriter(err, true))
+                .execute("serve", "--port", "0", "--data-dir", dir.toString(), "--duckdb-memory-limit", "lots");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--duckdb-memory-limit'",
+                "it must be a size such as 2GB or 512MiB, or a share of the machine's memory from 1% to 100%: lots");
+    }
+
+    @Test
     void aLogLevelOrFormatThatDoesNotExistIsRefusedNamingTheOption() {
         StringWriter err = new StringWriter();
         int exit = CensusCommand.commandLine().setErr(new PrintWriter(err, true))

@@ -17,6 +17,7 @@ import dev.census.server.api.OpenApiEndpoint;
 import dev.census.server.api.ProblemErrorHandler;
 import dev.census.server.api.PublicReadCors;
 import dev.census.server.api.PulpEndpoint;
+import dev.census.server.api.RelayEndpoint;
 import dev.census.server.api.ReportsEndpoint;
 import dev.census.server.api.SummariesEndpoint;
 import dev.census.server.ingest.IngestStats;
@@ -24,9 +25,16 @@ import dev.census.server.ingest.Ingestion;
 import dev.census.server.json.CensusJson;
 import dev.census.server.publish.PublishedSummaries;
 import dev.census.server.publish.SummaryRange;
+import dev.census.server.relay.Relay;
+import dev.census.server.relay.RelayPolicy;
+import dev.census.server.relay.RelayQueue;
+import dev.census.server.relay.RelaySchedule;
+import dev.census.server.relay.Upstream;
 import dev.census.server.store.DatabaseUrl;
 import dev.census.server.store.DuckDbReportStore;
+import dev.census.server.store.DuckDbResources;
 import dev.census.server.store.PostgresReportStore;
+import dev.census.server.store.RelayTables;
 import dev.census.server.store.ReportStore;
 import dev.census.server.summary.DailyJobs;
 import dev.census.server.summary.Summarizer;
@@ -78,6 +86,8 @@ public final class CensusServer implements AutoCloseable {
     private final Registry registry;
     /** The read model, with the published days in memory, shared by the API and the pages. */
     private final PublishedSummaries published;
+    /** Forwards what is accepted upstream; null unless started with a relay target. */
+    private final Relay relay;
     private Thread prefetch;
     private final Javalin app;
 
@@ -92,14 +102,19 @@ public final class CensusServer implements AutoCloseable {
                     config.retentionDays, stats, config.queueCapacity);
             this.summarizer = new Summarizer(store, registry, config.clock, config.k, new SummaryHealth(meters));
             this.jobs = new DailyJobs(summarizer, store, config.clock, config.retentionDays);
+            this.relay = config.relayTo == null ? null : relay(config, store, meters);
+            if (relay != null) {
+                ingestion.relayThrough(relay.outbound());
+            }
             FloodGuard floodGuard = new FloodGuard(config.rateLimitPerMinute, config.clock, config.clientAddress);
             ReportsEndpoint reports = new ReportsEndpoint(ingestion, floodGuard, store, registry);
             PulpEndpoint pulp = new PulpEndpoint(ingestion, floodGuard, registry);
             this.registry = registry;
             this.published = new PublishedSummaries(store, config.clock);
             SummariesEndpoint summaries = new SummariesEndpoint(registry, published);
-            AdminEndpoint admin = new AdminEndpoint(
-                    new AdminGate(config.adminToken, config.clock, config.clientAddress), summarizer, jobs, ingestion, config.clock);
+            AdminGate gate = new AdminGate(config.adminToken, config.clock, config.clientAddress);
+            AdminEndpoint admin = new AdminEndpoint(gate, summarizer, jobs, ingestion, config.clock);
+            RelayEndpoint relayAdmin = new RelayEndpoint(gate, relay, config.clock);
             HealthEndpoint health = new HealthEndpoint(store, meters);
             OpenApiEndpoint openApi = new OpenApiEndpoint(config.clock);
             Dashboard dashboard = new Dashboard(registry, published, config.retentionDays, config.k, DailyJobs.nightlyBy(),
@@ -123,6 +138,7 @@ public final class CensusServer implements AutoCloseable {
                 pulp.register(javalin.routes);
                 summaries.register(javalin.routes);
                 admin.register(javalin.routes);
+                relayAdmin.register(javalin.routes);
                 health.register(javalin.routes);
                 openApi.register(javalin.routes);
                 dashboard.register(javalin.routes);
@@ -133,6 +149,16 @@ public final class CensusServer implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    private static Relay relay(Builder config, ReportStore store, PrometheusMeterRegistry meters) {
+        Upstream.Builder upstream = Upstream.builder(config.relayTo).proxy(config.relayProxy).clock(config.clock)
+                .environment(config.relayEnvironment);
+        if (config.relayTrustStore != null) {
+            upstream.trustStore(config.relayTrustStore, config.relayTrustStorePassword);
+        }
+        return new Relay(new RelayQueue(RelayTables.dataSource(store)), upstream.build(), config.relayPolicy.build(),
+                config.relaySchedule, config.clock, config.retentionDays, meters);
     }
 
     public static Builder builder() {
@@ -156,6 +182,9 @@ public final class CensusServer implements AutoCloseable {
         app.start(config.host, config.port);
         if (config.dailyJobs) {
             jobs.start();
+            if (relay != null) {
+                relay.start();
+            }
             if (config.provisionalEvery != null) {
                 jobs.startProvisional(config.provisionalEvery);
                 LOG.info("Today is summarized provisionally every {}", config.provisionalEvery);
@@ -181,6 +210,11 @@ public final class CensusServer implements AutoCloseable {
         LOG.info("admin API: {}", config.adminToken == null ? "off (no admin token)" : "on");
         LOG.info("retention: raw reports are kept {} days", config.retentionDays);
         LOG.info("k: groups of fewer than {} systems are published as \"other\"", config.k);
+        if (relay != null) {
+            RelayPolicy policy = config.relayPolicy.build();
+            LOG.info("relay: to {}; channels {}; metrics never forwarded {}; system IDs {}", config.relayTo, policy.channels(),
+                    policy.droppedMetrics(), policy.pseudonymize() ? "pseudonymized" : "as sent");
+        }
     }
 
     /**
@@ -258,9 +292,17 @@ public final class CensusServer implements AutoCloseable {
         return store;
     }
 
+    /** The relay, when this server is one (built with {@link Builder#relayTo}). */
+    public java.util.Optional<Relay> relay() {
+        return java.util.Optional.ofNullable(relay);
+    }
+
     @Override
     public void close() {
         jobs.close();
+        if (relay != null) {
+            relay.close();
+        }
         app.stop();
         awaitPrefetch();
         ingestion.close();
@@ -284,8 +326,72 @@ public final class CensusServer implements AutoCloseable {
         private java.time.Duration provisionalEvery;
         private int rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
         private ClientAddress clientAddress = ClientAddress.socketPeer();
+        private String relayTo;
+        private RelaySchedule relaySchedule = RelaySchedule.parse("daily", new java.util.Random());
+        private final RelayPolicy.Builder relayPolicy = RelayPolicy.builder();
+        private String relayProxy;
+        private java.util.Map<String, String> relayEnvironment = System.getenv();
+        private Path relayTrustStore;
+        private char[] relayTrustStorePassword;
 
         private Builder() {
+        }
+
+        /**
+         * Makes this server a relay that also forwards what it accepts to this Census (or Pulp
+         * analytics) server, e.g. {@code https://census.example.org/}; null (the default) does not.
+         */
+        public Builder relayTo(String url) {
+            if (url != null) {
+                Upstream.builder(url);
+            }
+            this.relayTo = url;
+            return this;
+        }
+
+        /** {@code daily} (the default: once a day at a random time), {@code continuous} or {@code continuous:5m}. */
+        public Builder relaySchedule(String schedule) {
+            this.relaySchedule = RelaySchedule.parse(schedule, new java.util.Random());
+            return this;
+        }
+
+        /** The channels the relay forwards (production only by default). */
+        public Builder relayChannels(Collection<String> channels) {
+            relayPolicy.channels(channels);
+            return this;
+        }
+
+        /** A metric the relay never forwards; may be called again for more. */
+        public Builder relayDropMetric(String metric) {
+            relayPolicy.dropMetric(metric);
+            return this;
+        }
+
+        /** Forwards system IDs as stable keyed-hash pseudonyms instead of as sent. */
+        public Builder relayPseudonymize(boolean pseudonymize) {
+            relayPolicy.pseudonymize(pseudonymize);
+            return this;
+        }
+
+        /** The HTTP proxy to the upstream ({@code host:port}); null (the default) reads HTTPS_PROXY/NO_PROXY. */
+        public Builder relayProxy(String proxy) {
+            Upstream.builder("http://localhost/").proxy(proxy);
+            this.relayProxy = proxy;
+            return this;
+        }
+
+        /** The environment the relay reads HTTPS_PROXY/HTTP_PROXY/NO_PROXY from (the process's by default). */
+        public Builder relayEnvironment(java.util.Map<String, String> environment) {
+            this.relayEnvironment = java.util.Map.copyOf(requireNonNull(environment, "relayEnvironment"));
+            return this;
+        }
+
+        /** Trusts the certificates of this key store (PKCS12 or JKS) for the upstream, instead of the JDK's. */
+        public Builder relayTrustStore(Path file, char[] password) {
+            Upstream.builder("http://localhost/").trustStore(file, password);
+            this.relayTrustStore = file;
+            this.relayTrustStorePassword = password == null ? null : password.clone();
+            return this;
         }
 
         public Builder host(String host) { this.host = requireNonNull(host, "host"); return this; }
@@ -299,8 +405,14 @@ public final class CensusServer implements AutoCloseable {
 
         /** Keeps data in a DuckDB file in this directory (the embedded default). */
         public Builder dataDir(Path dataDir) {
+            return dataDir(dataDir, DuckDbResources.defaults());
+        }
+
+        /** Keeps data in a DuckDB file in this directory, with DuckDB's memory limit and threads as given. */
+        public Builder dataDir(Path dataDir, DuckDbResources resources) {
             requireNonNull(dataDir, "dataDir");
-            this.store = () -> DuckDbReportStore.open(dataDir);
+            requireNonNull(resources, "resources");
+            this.store = () -> DuckDbReportStore.open(dataDir, resources);
             return this;
         }
 

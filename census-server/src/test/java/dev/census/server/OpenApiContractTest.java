@@ -65,6 +65,8 @@ class OpenApiContractTest {
     static Path limitedDir;
     @TempDir
     static Path plainDir;
+    @TempDir
+    static Path relayDir;
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final OpenApiContract CONTRACT = OpenApiContract.bundled();
@@ -75,6 +77,8 @@ class OpenApiContractTest {
     private static CensusServer limited;
     /** No admin token, no Pulp-compatible product. */
     private static CensusServer plain;
+    /** A relay to an upstream that refuses connections, with one report queued. */
+    private static CensusServer relay;
 
     @BeforeAll
     static void start() {
@@ -97,11 +101,15 @@ class OpenApiContractTest {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(pulp)).build()).statusCode()).isEqualTo(200);
         }
         main.runDailyJobs();
+        relay = TestServers.builder(relayDir, TestClock.at(TODAY + "T08:00:00Z")).relayTo("http://127.0.0.1:1/")
+                .relayEnvironment(Map.of()).build().start();
+        assertThat(new CensusClient(relay.port()).postReport(Reports.report().sentAt(TODAY + "T07:00:00Z").json()).statusCode())
+                .isEqualTo(202);
     }
 
     @AfterAll
     static void stop() {
-        for (CensusServer server : new CensusServer[] {main, limited, plain}) {
+        for (CensusServer server : new CensusServer[] {main, limited, plain, relay}) {
             if (server != null) {
                 server.close();
             }
@@ -296,6 +304,21 @@ class OpenApiContractTest {
                 admin(main, "POST", "/api/v1/admin/summarize", TOKEN))));
         cases.add(new Case("admin: summarize while storage is down is 503", 503, () -> failing(() ->
                 admin(main, "POST", "/api/v1/admin/summarize", TOKEN))));
+        // the relay (docs/relay.md)
+        cases.add(new Case("relay: send-now", 200, () -> admin(relay, "POST", "/api/v1/admin/relay/send-now", TOKEN)));
+        cases.add(new Case("relay: status", 200, () -> admin(relay, "GET", "/api/v1/admin/relay", TOKEN)));
+        cases.add(new Case("relay: the queue of a day", 200, () -> admin(relay, "GET", "/api/v1/admin/relay/queue?day=" + TODAY, TOKEN)));
+        cases.add(new Case("relay: a malformed day is 400", 400, () -> admin(relay, "GET", "/api/v1/admin/relay/queue?day=today", TOKEN)));
+        cases.add(new Case("relay: pause", 200, () -> admin(relay, "POST", "/api/v1/admin/relay/pause", TOKEN)));
+        cases.add(new Case("relay: send-now while paused", 200, () -> admin(relay, "POST", "/api/v1/admin/relay/send-now", TOKEN)));
+        cases.add(new Case("relay: resume", 200, () -> admin(relay, "POST", "/api/v1/admin/relay/resume", TOKEN)));
+        for (String[] route : new String[][] {{"GET", "/api/v1/admin/relay"}, {"GET", "/api/v1/admin/relay/queue"},
+                {"POST", "/api/v1/admin/relay/pause"}, {"POST", "/api/v1/admin/relay/resume"}, {"POST", "/api/v1/admin/relay/send-now"}}) {
+            cases.add(new Case("relay: " + route[1] + " without the token is 401", 401, () -> admin(relay, route[0], route[1], null)));
+            cases.add(new Case("relay: " + route[1] + " on a server that is not a relay is 404", 404, () -> admin(main, route[0], route[1], TOKEN)));
+            cases.add(new Case("relay: " + route[1] + " after many wrong tokens is 429", 429, () ->
+                    untilNot401(() -> admin(limited, route[0], route[1], WRONG_TOKEN))));
+        }
         cases.add(new Case("admin: stats", 200, () -> admin(main, "GET", "/api/v1/admin/stats", TOKEN)));
         cases.add(new Case("admin: stats with a wrong token is 401", 401, () -> admin(main, "GET", "/api/v1/admin/stats", WRONG_TOKEN)));
         cases.add(new Case("admin: stats on a server without a token is 404", 404, () -> admin(plain, "GET", "/api/v1/admin/stats", TOKEN)));

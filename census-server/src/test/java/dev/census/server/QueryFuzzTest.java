@@ -67,7 +67,9 @@ class QueryFuzzTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = TestServers.start(dataDir, TestClock.at("2026-03-11T08:00:00Z"));
+        // a relay (to an upstream that refuses connections), so that its admin routes answer too
+        server = TestServers.builder(dataDir, TestClock.at("2026-03-11T08:00:00Z")).relayTo("http://127.0.0.1:1/")
+                .relayEnvironment(Map.of()).build().start();
         CensusClient client = new CensusClient(server.port());
         int accepted = 0;
         for (String report : Fleet.reports(30, List.of("2026-03-07", "2026-03-08", "2026-03-09", "2026-03-10"), 11)) {
@@ -113,7 +115,8 @@ class QueryFuzzTest {
                 case 1 -> random.nextBoolean() ? "/api/v1/products/" + product + "/metrics" : "/api/v1/products/" + product + "/today";
                 case 2, 3, 4 -> "/api/v1/products/" + product + "/summaries";
                 case 5, 6, 7 -> "/api/v1/products/" + product + "/series/" + encode(pick(random, METRICS));
-                case 8 -> List.of("/api/v1/openapi.json", "/healthz", "/readyz", "/metrics", "/api/v1/admin/stats").get(random.nextInt(5));
+                case 8 -> List.of("/api/v1/openapi.json", "/healthz", "/readyz", "/metrics", "/api/v1/admin/stats",
+                        "/api/v1/admin/relay", "/api/v1/admin/relay/queue").get(random.nextInt(7));
                 case 9 -> List.of("/", "/privacy", "/static/census.css").get(random.nextInt(3));
                 case 10, 11, 12 -> "/p/" + product;
                 default -> "/p/" + product + "/about";
@@ -153,6 +156,7 @@ class QueryFuzzTest {
         }
         add(random, query, "from", DAYS);
         add(random, query, "to", DAYS);
+        add(random, query, "day", DAYS);
         add(random, query, "channel", CHANNELS);
         add(random, query, "limit", LIMITS);
         add(random, query, "format", FORMATS);

@@ -2,6 +2,8 @@ package dev.census.server.ingest;
 
 import dev.census.protocol.Report;
 import dev.census.registry.Registry;
+import dev.census.server.relay.Outbound;
+import dev.census.server.relay.Wire;
 import dev.census.server.store.ReportWriter;
 import dev.census.server.store.StoredReport;
 import java.time.Clock;
@@ -15,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * The ingestion chain, top to bottom: decode (Census JSON, or pulpcore's protobuf) → validate → screen
- * → enqueue → commit. A report is acknowledged only when its batch has committed. A report refused is a
+ * → stage what a relay forwards → enqueue → commit. A report is acknowledged only when its batch has committed. A report refused is a
  * {@link Rejection} of some kind; what that means in HTTP is the API's business.
  */
 public final class Ingestion implements AutoCloseable {
@@ -28,6 +30,7 @@ public final class Ingestion implements AutoCloseable {
     private final boolean allowBackdated;
     private final int retentionDays;
     private final IngestStats stats;
+    private volatile Outbound outbound;
 
     public Ingestion(Registry registry, ReportWriter store, Clock clock, boolean allowBackdated, int retentionDays,
             IngestStats stats) {
@@ -50,7 +53,15 @@ public final class Ingestion implements AutoCloseable {
      * {@link Rejection.Kind#STORAGE_UNAVAILABLE} rejection when its batch could not be committed.
      */
     public CompletableFuture<List<Dropped>> ingest(byte[] body) {
-        return accept(() -> decoder.decode(body));
+        return accept(Wire.CENSUS_JSON, body, () -> decoder.decode(body));
+    }
+
+    /**
+     * Makes this server a relay: from now on, each accepted report carries the bytes the relay's
+     * policy lets leave, which the store queues in the report's own transaction.
+     */
+    public void relayThrough(Outbound outbound) {
+        this.outbound = outbound;
     }
 
     /**
@@ -58,17 +69,17 @@ public final class Ingestion implements AutoCloseable {
      * from the decoded report on, the chain is the same as for Census JSON.
      */
     public CompletableFuture<List<Dropped>> ingestPulp(String product, byte[] body) {
-        return accept(() -> pulpDecoder.decode(product, body, clock.instant()));
+        return accept(Wire.PULP_PROTOBUF, body, () -> pulpDecoder.decode(product, body, clock.instant()));
     }
 
-    private CompletableFuture<List<Dropped>> accept(Supplier<Report> decode) {
+    private CompletableFuture<List<Dropped>> accept(Wire wire, byte[] body, Supplier<Report> decode) {
         try {
             Report decoded = decode.get();
             ScreenedReport screened = screen.screen(decoded);
             Report report = screened.report();
             Instant now = clock.instant();
             StoredReport stored = new StoredReport(report.product(), report.systemId(), dayOf(report, now),
-                    report.channel(), now, report.components(), report.metrics());
+                    report.channel(), now, report.components(), report.metrics(), forwarded(wire, body, decoded, screened));
             CompletableFuture<Void> committed = writer.submit(stored);
             if (committed == null) {
                 throw new Rejection(Rejection.Kind.OVERLOADED, null, "the ingestion queue is full; retry later");
@@ -91,6 +102,16 @@ public final class Ingestion implements AutoCloseable {
             stats.recordRejected(e.kind());
             throw e;
         }
+    }
+
+    /** The bytes a relay forwards of this report, or null (not a relay, or its policy keeps the report in). */
+    private StoredReport.Forward forwarded(Wire wire, byte[] body, Report decoded, ScreenedReport screened) {
+        Outbound relay = outbound;
+        if (relay == null) {
+            return null;
+        }
+        byte[] bytes = relay.bytes(wire, body, screened.report(), !screened.report().equals(decoded));
+        return bytes == null ? null : new StoredReport.Forward(wire.wireName(), bytes);
     }
 
     /** Records a refusal decided before the body reached the chain (rate, size, content type, origin). */

@@ -48,8 +48,8 @@ final class DuckDbAppenders implements AutoCloseable {
         }
     }
 
-    /** Appends the rows in one transaction: when this returns they are committed. */
-    void append(List<ReportRow> batch) throws SQLException {
+    /** Appends the rows, and queues the relay's rows, in one transaction: when this returns they are committed. */
+    void append(List<ReportRow> batch, List<RelayRow> relayed) throws SQLException {
         statement.execute("BEGIN TRANSACTION");
         for (ReportRow row : batch) {
             add(row);
@@ -57,6 +57,7 @@ final class DuckDbAppenders implements AutoCloseable {
         reports.flush();
         components.flush();
         metrics.flush();
+        RelayRow.insert(handle, relayed, false);
         statement.execute("COMMIT");
     }
 

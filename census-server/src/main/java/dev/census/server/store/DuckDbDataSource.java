@@ -41,6 +41,7 @@ final class DuckDbDataSource implements DataSource, AutoCloseable {
     static final Duration REOPEN_INTERVAL = Duration.ofSeconds(1);
 
     private final Path file;
+    private final DuckDbResources resources;
     /** Connections handed out and not closed yet: they keep the instance alive, and it must die before a reopen. */
     private final AtomicInteger borrowed = new AtomicInteger();
     /** Notified whenever a borrowed connection is closed. */
@@ -52,14 +53,32 @@ final class DuckDbDataSource implements DataSource, AutoCloseable {
     private record Opened(DuckDBConnection root, Object fileKey) {
     }
 
-    private DuckDbDataSource(Path file) {
+    private DuckDbDataSource(Path file, DuckDbResources resources) {
         this.file = file.toAbsolutePath();
+        this.resources = Objects.requireNonNull(resources, "resources");
     }
 
     static DuckDbDataSource open(Path file) {
-        DuckDbDataSource dataSource = new DuckDbDataSource(file);
+        return open(file, DuckDbResources.defaults());
+    }
+
+    /** Opens the file with DuckDB's memory limit and threads set as given, before anything else runs in it. */
+    static DuckDbDataSource open(Path file, DuckDbResources resources) {
+        DuckDbDataSource dataSource = new DuckDbDataSource(file, resources);
         dataSource.connect();
         return dataSource;
+    }
+
+    /** DuckDB's memory limit and threads in effect, as DuckDB states them: for the start-up log. */
+    String resourcesInEffect() {
+        try (Connection connection = getConnection(); Statement statement = connection.createStatement();
+             java.sql.ResultSet settings = statement.executeQuery(
+                     "SELECT current_setting('memory_limit'), current_setting('threads')")) {
+            settings.next();
+            return "memory limit " + settings.getString(1) + ", " + settings.getString(2) + " threads";
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read the settings of " + file + ": " + e.getMessage(), e);
+        }
     }
 
     Path file() {
@@ -89,7 +108,10 @@ final class DuckDbDataSource implements DataSource, AutoCloseable {
     private void connect() {
         DuckDBConnection root;
         try {
-            root = DriverManager.getConnection("jdbc:duckdb:" + file, new Properties()).unwrap(DuckDBConnection.class);
+            Properties settings = new Properties();
+            settings.setProperty("memory_limit", resources.memoryLimitSetting());
+            settings.setProperty("threads", String.valueOf(resources.threads()));
+            root = DriverManager.getConnection("jdbc:duckdb:" + file, settings).unwrap(DuckDBConnection.class);
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot open " + file + ": " + e.getMessage(), e);
         }

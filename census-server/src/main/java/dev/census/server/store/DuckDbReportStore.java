@@ -23,18 +23,23 @@ public final class DuckDbReportStore extends EngineStore {
 
     /** Opens (creating if absent) the store in a data directory and brings its schema up to date. */
     public static DuckDbReportStore open(Path dataDir) {
+        return open(dataDir, DuckDbResources.defaults());
+    }
+
+    /** The same, with DuckDB's memory limit and threads as given. */
+    public static DuckDbReportStore open(Path dataDir, DuckDbResources resources) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
         }
-        DuckDbDataSource duckDb = DuckDbDataSource.open(dataDir.resolve(FILE_NAME));
+        DuckDbDataSource duckDb = DuckDbDataSource.open(dataDir.resolve(FILE_NAME), resources);
         return new DuckDbReportStore(duckDb, new Sql(duckDb));
     }
 
     @Override
     public String describe() {
-        return "DuckDB file " + duckDb.file().toAbsolutePath();
+        return "DuckDB file " + duckDb.file().toAbsolutePath() + " (" + duckDb.resourcesInEffect() + ")";
     }
 
     @Override

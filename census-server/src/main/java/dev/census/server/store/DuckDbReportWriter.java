@@ -73,7 +73,7 @@ final class DuckDbReportWriter implements BatchWriter {
             long firstId = lastId + 1;
             lastId += reports.size();
             committing = true;
-            current.append(ReportRow.of(firstId, reports));
+            current.append(ReportRow.of(firstId, reports), RelayRow.of(firstId, reports));
             committing = false;
             checkCommittedToTheFile();
         } catch (SQLException | IOException | RuntimeException e) {

@@ -44,6 +44,7 @@ final class PostgresReportWriter implements BatchWriter {
                     rows.add(ReportRow.of(ids[i], reports.get(i)));
                 }
                 insert(connection, rows);
+                RelayRow.insert(connection, RelayRow.of(ids, reports), true);
                 return null;
             });
         } catch (StoreUnavailableException e) {

@@ -274,6 +274,101 @@ abstract class ReportStoreContract {
         assertThat(store.runExclusive("daily-jobs", () -> { })).as("once released").isTrue();
     }
 
+    @Test
+    void theSummaryStampChangesWheneverADaysSummaryIsWrittenAgainEvenWithTheSameRows() {
+        List<SummaryRow> rows = List.of(bucket("database.engine", "postgresql", 1));
+        List<String> stamps = new ArrayList<>();
+        stamps.add(store.summaryStamp("demo"));
+        store.replaceSummaries("demo", DAY, rows, true);
+        stamps.add(store.summaryStamp("demo"));
+        store.replaceSummaries("demo", DAY, rows, true);
+        stamps.add(store.summaryStamp("demo"));
+        store.replaceSummaries("demo", DAY, rows, false);
+        stamps.add(store.summaryStamp("demo"));
+        store.replaceSummaries("demo", DAY, rows, false);
+        stamps.add(store.summaryStamp("demo"));
+        String other = store.summaryStamp("other");
+        store.replaceSummaries("demo", DAY.minusDays(1), rows, false);
+        stamps.add(store.summaryStamp("demo"));
+
+        assertThat(stamps).as("empty, provisional, provisional again, final, final again, an earlier day").doesNotContainNull()
+                .doesNotHaveDuplicates();
+        assertThat(store.summaryStamp("other")).as("another product's").isEqualTo(other);
+    }
+
+    @Test
+    void readingAndAppendingLeaveTheSummaryStampAndVersionsAlone() {
+        store.replaceSummaries("demo", DAY.minusDays(1), List.of(bucket("database.engine", "postgresql", 1)));
+        store.replaceSummaries("demo", DAY, List.of(bucket("database.engine", "sqlite", 1)), true);
+        String stamp = store.summaryStamp("demo");
+        Map<LocalDate, String> versions = store.summaryVersions("demo");
+
+        store.append(List.of(report(UUID.randomUUID(), DAY, Channel.PRODUCTION, Map.of("users.count", MetricValue.of(3)))));
+        store.aggregateDay("demo", DAY);
+        store.readSummaries(new SummaryQuery("demo", "production", null, DAY.minusDays(1), DAY, 10, null));
+        store.summarizedDays("demo");
+        store.provisionalDays("demo");
+        store.metricUsage("demo");
+        store.products();
+
+        assertThat(store.summaryStamp("demo")).isEqualTo(stamp);
+        assertThat(store.summaryVersions("demo")).isEqualTo(versions);
+    }
+
+    @Test
+    void writingADaysSummaryAgainChangesTheVersionOfThatDayOnly() {
+        List<SummaryRow> rows = List.of(bucket("database.engine", "postgresql", 1));
+        store.replaceSummaries("demo", DAY.minusDays(2), rows);
+        store.replaceSummaries("demo", DAY.minusDays(1), rows);
+        store.replaceSummaries("demo", DAY, rows, true);
+        store.replaceSummaries("other", DAY.minusDays(1), rows);
+        Map<LocalDate, String> before = store.summaryVersions("demo");
+        Map<LocalDate, String> otherBefore = store.summaryVersions("other");
+
+        store.replaceSummaries("demo", DAY.minusDays(1), rows);
+        Map<LocalDate, String> rewritten = store.summaryVersions("demo");
+        store.replaceSummaries("demo", DAY, rows);
+        Map<LocalDate, String> closed = store.summaryVersions("demo");
+
+        assertThat(before).containsOnlyKeys(DAY.minusDays(2), DAY.minusDays(1), DAY).doesNotContainValue(null);
+        assertThat(rewritten).containsOnlyKeys(before.keySet()).containsEntry(DAY.minusDays(2), before.get(DAY.minusDays(2)))
+                .containsEntry(DAY, before.get(DAY));
+        assertThat(rewritten.get(DAY.minusDays(1))).isNotEqualTo(before.get(DAY.minusDays(1)));
+        assertThat(closed).as("provisional to final, same rows").containsEntry(DAY.minusDays(2), before.get(DAY.minusDays(2)))
+                .containsEntry(DAY.minusDays(1), rewritten.get(DAY.minusDays(1)));
+        assertThat(closed.get(DAY)).isNotEqualTo(rewritten.get(DAY));
+        assertThat(store.summaryVersions("other")).as("another product's").isEqualTo(otherBefore);
+    }
+
+    @Test
+    void persistentOnlyCountsComponentsAndMetricsOfSystemsFirstSeenBeforeTheDayAndFleetAndAgesOfAll() {
+        UUID veteran = UUID.randomUUID();
+        UUID newcomer = UUID.randomUUID();
+        store.append(List.of(report(veteran, DAY.minusDays(1), Channel.PRODUCTION, Map.of("workers.processes", MetricValue.of(2)))));
+        store.aggregateDay("demo", DAY.minusDays(1), true);
+        store.append(List.of(report(veteran, DAY, Channel.PRODUCTION, Map.of("workers.processes", MetricValue.of(2))),
+                report(newcomer, DAY, Channel.PRODUCTION, Map.of("workers.processes", MetricValue.of(64)))));
+
+        DayAggregates persistent = store.aggregateDay("demo", DAY, true);
+        assertThat(count(persistent, DayAggregates.Family.COMPONENT, "core")).isEqualTo(1);
+        assertThat(persistent.stats()).singleElement().satisfies(stats -> {
+            assertThat(stats.systems()).isEqualTo(1);
+            assertThat(stats.max()).isEqualTo(2.0);
+        });
+        assertThat(fleet(persistent, "active_1d")).containsExactly("production=2");
+        assertThat(persistent.counts()).filteredOn(count -> count.family() == DayAggregates.Family.AGE)
+                .extracting(DayAggregates.Count::key).containsExactlyInAnyOrder("0", "1");
+
+        DayAggregates everyone = store.aggregateDay("demo", DAY, false);
+        assertThat(count(everyone, DayAggregates.Family.COMPONENT, "core")).isEqualTo(2);
+        assertThat(everyone.stats()).singleElement().satisfies(stats -> assertThat(stats.systems()).isEqualTo(2));
+    }
+
+    private static long count(DayAggregates aggregates, DayAggregates.Family family, String name) {
+        return aggregates.counts().stream().filter(count -> count.family() == family && count.name().equals(name))
+                .mapToLong(DayAggregates.Count::systems).sum();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);

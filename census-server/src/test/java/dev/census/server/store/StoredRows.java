@@ -48,4 +48,28 @@ public final class StoredRows {
             return ids;
         });
     }
+
+    /**
+     * The rows of any query, each as its columns joined by {@code " | "}, written alike on every engine
+     * (numbers as Java prints them, booleans as true/false), sorted: for tables the layout does not change.
+     */
+    public static List<String> query(ReportStore store, String sql) {
+        return ((EngineStore) store).sql.inTransaction(connection -> {
+            List<String> lines = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(sql);
+                 ResultSet result = statement.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    StringBuilder line = new StringBuilder();
+                    for (int column = 1; column <= columns; column++) {
+                        Object value = result.getObject(column);
+                        line.append(column > 1 ? " | " : "").append(value instanceof Double || value instanceof Float
+                                ? Double.toString(((Number) value).doubleValue()) : String.valueOf(value));
+                    }
+                    lines.add(line.toString());
+                }
+            }
+            return lines.stream().sorted().toList();
+        });
+    }
 }
