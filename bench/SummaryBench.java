@@ -41,7 +41,7 @@ public class SummaryBench {
                 ? DriverManager.getConnection("jdbc:duckdb:" + Path.of(args[1]).resolve(DuckDbReportStore.FILE_NAME).toAbsolutePath())
                 : connect(DatabaseUrl.parse(args[1]));
              Statement sql = connection.createStatement()) {
-            for (String statement : engine.equals("duckdb") ? loadDuckDb(systems, history) : load(systems, history, true)) {
+            for (String statement : engine.equals("duckdb") ? loadDuckDb(systems, history) : loadPostgres(systems, history)) {
                 sql.execute(statement);
             }
         }
@@ -118,39 +118,36 @@ public class SummaryBench {
                 "CHECKPOINT");
     }
 
-    static List<String> load(long systems, int history, boolean postgres) {
-        String bucket = "CASE WHEN %1$s < 1 THEN -1 ELSE CAST(floor(ln(%1$s) / ln(2)) AS SMALLINT) END";
-        String metric = "INSERT INTO report_metrics (report_id, name, num, bucket, txt) SELECT id, '%s', %s, %s, %s FROM reports";
+    /** The same reports in PostgreSQL's one-row-per-report layout: components and metrics in parallel arrays. */
+    static List<String> loadPostgres(long systems, int history) {
+        String columns = "component_names, component_versions, component_xys, component_xyzs,"
+                + " metric_names, metric_nums, metric_buckets, metric_txts";
         return List.of(
-                "INSERT INTO reports (id, product, system_id, day, channel, received_at)"
+                "INSERT INTO reports (id, product, system_id, day, channel, received_at, " + columns + ")"
                         + " SELECT i, 'demo', gen_random_uuid(), DATE '" + DAY + "', CASE WHEN i % 4 = 0 THEN 'dev' ELSE 'production' END,"
-                        + " TIMESTAMP '" + DAY + " 12:00:00' FROM generate_series(1, " + systems + ") AS g(i)",
-                "INSERT INTO reports (id, product, system_id, day, channel, received_at)"
-                        + " SELECT id + " + systems + ", product, system_id, day, channel, received_at + INTERVAL '1 hour'"
-                        + " FROM reports WHERE id % 10 = 0",
-                "INSERT INTO report_components (report_id, name, version, xy, xyz) SELECT id, 'core',"
-                        + " '3.4' || CAST(id % 4 AS VARCHAR) || '.' || CAST(id % 3 AS VARCHAR), '3.4' || CAST(id % 4 AS VARCHAR),"
-                        + " '3.4' || CAST(id % 4 AS VARCHAR) || '.' || CAST(id % 3 AS VARCHAR) FROM reports",
-                "INSERT INTO report_components (report_id, name, version, xy, xyz) SELECT id, 'rpm', '1.2.3', '1.2', '1.2.3' FROM reports",
-                metric.formatted("users.count", "CAST(id * 7919 % 500 AS DOUBLE PRECISION)",
-                        bucket.formatted("(id * 7919 % 500)"), "NULL"),
-                metric.formatted("memory.mib", "CAST(256 + id * 31 % 4096 AS DOUBLE PRECISION)",
-                        bucket.formatted("(256 + id * 31 % 4096)"), "NULL"),
-                metric.formatted("workers.processes", "CAST(1 + id % 16 AS DOUBLE PRECISION)", bucket.formatted("(1 + id % 16)"), "NULL"),
-                metric.formatted("database.engine", "NULL", "NULL",
-                        "CASE id % 3 WHEN 0 THEN 'postgresql' WHEN 1 THEN 'mariadb' ELSE 'sqlite' END"),
-                metric.formatted("tls.enabled", "NULL", "NULL", "CASE WHEN id % 2 = 0 THEN 'true' ELSE 'false' END"),
+                        + " TIMESTAMP '" + DAY + " 12:00:00', " + arrays("i") + " FROM generate_series(CAST(1 AS BIGINT), " + systems + ") AS g(i)",
+                "INSERT INTO reports SELECT id + " + systems + ", product, system_id, day, channel, received_at + INTERVAL '1 hour', "
+                        + arrays("(id + " + systems + ")") + " FROM reports WHERE id % 10 = 0",
                 // earlier days: copies with ids above the day's (ids only need to grow within a day)
                 history < 1 ? "SELECT 1" : "CREATE TABLE bench_offsets AS SELECT CAST(k AS INTEGER) AS k, k * " + 2 * systems + " AS shift"
                         + " FROM generate_series(1, " + history + ") AS g(k)",
-                history < 1 ? "SELECT 1" : "INSERT INTO report_components SELECT report_id + shift, name, version, xy, xyz"
-                        + " FROM report_components, bench_offsets",
-                history < 1 ? "SELECT 1" : "INSERT INTO report_metrics SELECT report_id + shift, name, num, bucket, txt"
-                        + " FROM report_metrics, bench_offsets",
                 history < 1 ? "SELECT 1" : "INSERT INTO reports SELECT id + shift, product, system_id, day - k, channel,"
-                        + " received_at - k * INTERVAL '1 day' FROM reports, bench_offsets",
+                        + " received_at - k * INTERVAL '1 day', " + columns + " FROM reports, bench_offsets",
                 history < 1 ? "SELECT 1" : "DROP TABLE bench_offsets",
-                postgres ? "SELECT setval('report_ids', (SELECT max(id) FROM reports))" : "SELECT 1",
-                postgres ? "VACUUM ANALYZE" : "CHECKPOINT");
+                "SELECT setval('report_ids', (SELECT max(id) FROM reports))",
+                "VACUUM ANALYZE");
+    }
+
+    /** The array columns of report {@code id}: the same values as {@link #loadDuckDb}'s lists, components sorted by name. */
+    static String arrays(String id) {
+        String bucket = "CASE WHEN %1$s < 1 THEN -1 ELSE CAST(floor(ln(%1$s) / ln(2)) AS SMALLINT) END";
+        String core = "'3.4' || CAST(ID % 4 AS VARCHAR) || '.' || CAST(ID % 3 AS VARCHAR)";
+        return ("ARRAY['core', 'rpm'], ARRAY[" + core + ", '1.2.3'], ARRAY['3.4' || CAST(ID % 4 AS VARCHAR), '1.2'], ARRAY[" + core + ", '1.2.3'],"
+                + " ARRAY['database.engine', 'memory.mib', 'tls.enabled', 'users.count', 'workers.processes'],"
+                + " CAST(ARRAY[NULL, 256 + ID * 31 % 4096, NULL, ID * 7919 % 500, 1 + ID % 16] AS DOUBLE PRECISION[]),"
+                + " CAST(ARRAY[NULL, " + bucket.formatted("(256 + ID * 31 % 4096)") + ", NULL, " + bucket.formatted("(ID * 7919 % 500)")
+                + ", " + bucket.formatted("(1 + ID % 16)") + "] AS SMALLINT[]),"
+                + " ARRAY[CASE ID % 3 WHEN 0 THEN 'postgresql' WHEN 1 THEN 'mariadb' ELSE 'sqlite' END, NULL,"
+                + " CASE WHEN ID % 2 = 0 THEN 'true' ELSE 'false' END, NULL, NULL]").replace("ID", id);
     }
 }

@@ -24,10 +24,23 @@ interface Layout {
     String dayComponents(long firstId, long lastId);
 
     /**
+     * The count of distinct systems per group of {@link #dayComponents} rows, grouped by grouping sets
+     * of {@code (c.channel, c.name)}, plus {@code c.xy} or {@code c.xyz}.
+     */
+    default String componentSystems() {
+        return "count(DISTINCT c.system_id)";
+    }
+
+    /**
      * A relation, aliased {@code m}, of the day's metric rows — {@code channel, age, name, num, bucket,
      * txt} — over the reports of {@code census_day_reports}, whose ids lie between the two given.
      */
     String dayMetrics(long firstId, long lastId);
+
+    /** Appended to the fold's {@code ON CONFLICT DO UPDATE}: a condition that skips systems it would not change, where the engine has one. */
+    default String foldChangesOnly() {
+        return "";
+    }
 
     /** Per metric name of one product (the parameter): the last day a kept report carried it, and how many did. */
     String metricUsage();

@@ -6,16 +6,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * PostgreSQL's batch writer: ids from the {@code report_ids} sequence (sorted, so the latest report
- * still has the largest id) and batched inserts, in one transaction per batch on a pooled connection.
+ * still has the largest id) and one multi-row insert of one row per report, in one transaction per
+ * batch on a pooled connection.
  */
 final class PostgresReportWriter implements BatchWriter {
+
+    /** Equal names, and equal (name, X.Y) and (name, X.Y.Z) pairs, end up next to each other. */
+    private static final Comparator<ReportRow.ComponentColumns> COMPONENT_ORDER = Comparator
+            .comparing(ReportRow.ComponentColumns::name).thenComparing(ReportRow.ComponentColumns::xy)
+            .thenComparing(ReportRow.ComponentColumns::xyz).thenComparing(ReportRow.ComponentColumns::version);
 
     private final Sql sql;
     /** How the last commit (or write probe) went: readiness answers from it. */
@@ -60,34 +66,54 @@ final class PostgresReportWriter implements BatchWriter {
         return ids;
     }
 
-    /** Inserts rows with the ids they carry, on a connection whose transaction the caller commits. */
+    /**
+     * Inserts rows with the ids they carry — one row per report, its components (sorted, see
+     * {@link PostgresLayout}) and metrics in arrays — as one multi-row insert (the driver rewrites the
+     * batch), on a connection whose transaction the caller commits.
+     */
     static void insert(Connection connection, List<ReportRow> rows) throws SQLException {
-        try (PreparedStatement report = connection.prepareStatement(
-                     "INSERT INTO reports (id, product, system_id, day, channel, received_at) VALUES (?, ?, ?, ?, ?, ?)");
-             PreparedStatement component = connection.prepareStatement(
-                     "INSERT INTO report_components (report_id, name, version, xy, xyz) VALUES (?, ?, ?, ?, ?)");
-             PreparedStatement metric = connection.prepareStatement(
-                     "INSERT INTO report_metrics (report_id, name, num, bucket, txt) VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement report = connection.prepareStatement("INSERT INTO reports (id, product, system_id, day, channel,"
+                + " received_at, " + PostgresLayout.ARRAY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ReportRow row : rows) {
                 Sql.bind(report, row.id(), row.product(), row.systemId(), Date.valueOf(row.day()), row.channel(),
                         Timestamp.valueOf(row.receivedAt()));
+                List<ReportRow.ComponentColumns> components = new ArrayList<>(row.components());
+                components.sort(COMPONENT_ORDER);
+                int n = components.size();
+                String[] names = new String[n];
+                String[] versions = new String[n];
+                String[] xys = new String[n];
+                String[] xyzs = new String[n];
+                for (int i = 0; i < n; i++) {
+                    ReportRow.ComponentColumns part = components.get(i);
+                    names[i] = part.name();
+                    versions[i] = part.version();
+                    xys[i] = part.xy();
+                    xyzs[i] = part.xyz();
+                }
+                int m = row.metrics().size();
+                String[] metricNames = new String[m];
+                Double[] nums = new Double[m];
+                Short[] buckets = new Short[m];
+                String[] txts = new String[m];
+                for (int i = 0; i < m; i++) {
+                    ReportRow.MetricColumns value = row.metrics().get(i);
+                    metricNames[i] = value.name();
+                    nums[i] = value.num();
+                    buckets[i] = value.bucket();
+                    txts[i] = value.txt();
+                }
+                report.setArray(7, connection.createArrayOf("text", names));
+                report.setArray(8, connection.createArrayOf("text", versions));
+                report.setArray(9, connection.createArrayOf("text", xys));
+                report.setArray(10, connection.createArrayOf("text", xyzs));
+                report.setArray(11, connection.createArrayOf("text", metricNames));
+                report.setArray(12, connection.createArrayOf("float8", nums));
+                report.setArray(13, connection.createArrayOf("int2", buckets));
+                report.setArray(14, connection.createArrayOf("text", txts));
                 report.addBatch();
-                for (ReportRow.ComponentColumns part : row.components()) {
-                    Sql.bind(component, row.id(), part.name(), part.version(), part.xy(), part.xyz());
-                    component.addBatch();
-                }
-                for (ReportRow.MetricColumns value : row.metrics()) {
-                    metric.setLong(1, row.id());
-                    metric.setString(2, value.name());
-                    metric.setObject(3, value.num(), Types.DOUBLE);
-                    metric.setObject(4, value.bucket(), Types.SMALLINT);
-                    metric.setString(5, value.txt());
-                    metric.addBatch();
-                }
             }
             report.executeBatch();
-            component.executeBatch();
-            metric.executeBatch();
         }
     }
 

@@ -13,7 +13,7 @@ public interface ReportWriter {
      */
     void append(List<StoredReport> reports);
 
-    /** Erases every raw report and the first/last-seen row of one system; returns the rows removed. */
+    /** Erases every raw report and the first/last-seen row of one system; returns the reports and systems rows removed. */
     int deleteSystem(String product, UUID systemId);
 
     /** Deletes raw reports of days before the cutoff; returns how many reports were deleted. */

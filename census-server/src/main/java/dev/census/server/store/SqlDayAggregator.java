@@ -78,7 +78,7 @@ final class SqlDayAggregator implements DayAggregator {
                     "SELECT channel, 'age', CAST(age AS VARCHAR), count(*) FROM census_day_reports GROUP BY channel, age");
             long[] ids = idRange(connection);
             String persistent = persistentOnly ? " AND %s.age > 0" : "";
-            collectComponents(connection, counts, "SELECT c.channel, c.name, c.xy, c.xyz, count(DISTINCT c.system_id)"
+            collectComponents(connection, counts, "SELECT c.channel, c.name, c.xy, c.xyz, " + layout.componentSystems()
                     + " FROM " + layout.dayComponents(ids[0], ids[1]) + " WHERE TRUE" + persistent.formatted("c")
                     + " GROUP BY GROUPING SETS ((c.channel, c.name), (c.channel, c.name, c.xy), (c.channel, c.name, c.xyz))");
             String metrics = " FROM " + layout.dayMetrics(ids[0], ids[1]) + " WHERE m.%s IS NOT NULL" + persistent.formatted("m");
@@ -122,7 +122,7 @@ final class SqlDayAggregator implements DayAggregator {
                 ON CONFLICT (product, system_id) DO UPDATE SET
                     first_seen = LEAST(systems.first_seen, excluded.first_seen),
                     last_seen = GREATEST(systems.last_seen, excluded.last_seen)
-                """, product, sqlDay);
+                """ + layout.foldChangesOnly(), product, sqlDay);
         layout.afterFold(connection);
     }
 

@@ -15,12 +15,12 @@ final class SqlRetention {
         this.layout = layout;
     }
 
-    /** Erases every raw report and the first/last-seen row of one system; returns the rows removed. */
+    /** Erases every raw report and the first/last-seen row of one system; returns the reports and systems rows removed. */
     int deleteSystem(String product, UUID systemId) {
         return sql.inTransaction(connection -> {
             int removed = 0;
             for (String child : layout.childTables()) {
-                removed += Sql.update(connection, "DELETE FROM " + child
+                Sql.update(connection, "DELETE FROM " + child
                         + " WHERE report_id IN (SELECT id FROM reports WHERE product = ? AND system_id = ?)", product, systemId);
             }
             removed += Sql.update(connection, "DELETE FROM reports WHERE product = ? AND system_id = ?", product, systemId);
