@@ -44,6 +44,12 @@ public class SummaryBench {
             for (String statement : engine.equals("duckdb") ? loadDuckDb(systems, history) : loadPostgres(systems, history)) {
                 sql.execute(statement);
             }
+            long bytes = engine.equals("duckdb")
+                    ? java.nio.file.Files.size(Path.of(args[1]).resolve(DuckDbReportStore.FILE_NAME))
+                    : scalar(sql, "SELECT pg_total_relation_size('reports')");
+            long reports = scalar(sql, "SELECT count(*) FROM reports");
+            System.out.printf("%s: disk per report %d B (%s, %,d reports)%n", engine, bytes / reports,
+                    engine.equals("duckdb") ? "the checkpointed file" : "reports with its indexes and TOAST", reports);
         }
         System.out.printf("%s: loaded %,d systems for %s and %d earlier days in %.1f s%n", engine, systems, DAY, history,
                 (System.nanoTime() - start) / 1e9);
@@ -79,6 +85,13 @@ public class SummaryBench {
         String memory = System.getenv().getOrDefault("CENSUS_DUCKDB_MEMORY_LIMIT", DuckDbResources.DEFAULT_MEMORY_LIMIT);
         String threads = System.getenv("CENSUS_DUCKDB_THREADS");
         return new DuckDbResources(memory, threads == null ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads));
+    }
+
+    static long scalar(Statement sql, String query) throws java.sql.SQLException {
+        try (var rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     static Connection connect(DatabaseUrl url) throws Exception {

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * DuckDB's layout since V3: one row per report, its components and metrics in list-of-struct columns of
- * that row; the day's summary materializes the day's latest reports with their lists once and unnests
- * them from there. Text sorts by code point already.
+ * that row. The day's summary materializes the day's latest reports without their lists (ids, systems,
+ * channels, ages), and unnests the lists of those reports as it reads them from {@code reports}: the
+ * lists stream through the join's probe side instead of being copied. Text sorts by code point already.
  */
 final class DuckDbLayout implements Layout {
 
@@ -15,25 +16,34 @@ final class DuckDbLayout implements Layout {
     public String dayReports() {
         return """
                 CREATE TEMPORARY TABLE census_day_reports AS
-                SELECT r.id, r.system_id, r.channel, CAST(? AS DATE) - s.first_seen AS age, r.components, r.metrics
+                SELECT r.id, r.system_id, r.channel, CAST(? AS DATE) - s.first_seen AS age
                 FROM reports r
                 JOIN (SELECT max(id) AS id FROM reports WHERE product = ? AND day = ? GROUP BY system_id) latest ON r.id = latest.id
                 JOIN systems s ON s.product = r.product AND s.system_id = r.system_id
                 """;
     }
 
-    /** The day's reports hold their own components: the id range is not needed. */
+    /**
+     * The components of the day's latest reports, read in the day's id range (zone maps skip other
+     * days), each flagged when it is the first of its report with its name, X.Y or X.Y.Z.
+     */
     @Override
     public String dayComponents(long firstId, long lastId) {
-        return "(SELECT channel, system_id, age, item.name AS name, item.xy AS xy, item.xyz AS xyz"
-                + " FROM (SELECT channel, system_id, age, unnest(components) AS item FROM census_day_reports) unnested) c";
+        return """
+                (SELECT channel, system_id, age, cs[i].name AS name, cs[i].xy AS xy, cs[i].xyz AS xyz,
+                        i = 1 OR cs[i - 1].name <> cs[i].name AS new_name,
+                        i = 1 OR cs[i - 1].name <> cs[i].name OR cs[i - 1].xy <> cs[i].xy AS new_xy,
+                        i = 1 OR cs[i - 1].name <> cs[i].name OR cs[i - 1].xyz <> cs[i].xyz AS new_xyz
+                 FROM (SELECT d.channel, d.system_id, d.age, r.components AS cs, generate_subscripts(r.components, 1) AS i
+                       FROM reports r JOIN census_day_reports d ON r.id = d.id
+                       WHERE r.id BETWEEN %d AND %d) e) c""".formatted(firstId, lastId);
     }
 
-    /** The day's reports hold their own metrics: the id range is not needed. */
+    /** The metrics of the day's latest reports, read in the day's id range. */
     @Override
     public String dayMetrics(long firstId, long lastId) {
-        return "(SELECT channel, age, item.name AS name, item.num AS num, item.bucket AS bucket, item.txt AS txt"
-                + " FROM (SELECT channel, age, unnest(metrics) AS item FROM census_day_reports) unnested) m";
+        return "(SELECT d.channel, d.age, unnest(r.metrics, recursive := true) FROM reports r"
+                + " JOIN census_day_reports d ON r.id = d.id WHERE r.id BETWEEN " + firstId + " AND " + lastId + ") m";
     }
 
     @Override

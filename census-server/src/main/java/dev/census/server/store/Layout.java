@@ -19,17 +19,12 @@ interface Layout {
 
     /**
      * A relation, aliased {@code c}, of the day's component rows — {@code channel, system_id, age, name,
-     * xy, xyz} — over the reports of {@code census_day_reports}, whose ids lie between the two given.
+     * xy, xyz} — over the reports of {@code census_day_reports}, whose ids lie between the two given;
+     * and per row whether it is its report's first with its name ({@code new_name}), its (name, X.Y)
+     * ({@code new_xy}) and its (name, X.Y.Z) ({@code new_xyz}): a report's components are stored in
+     * {@link ReportRow#COMPONENT_ORDER}, so a repeat follows its first.
      */
     String dayComponents(long firstId, long lastId);
-
-    /**
-     * The count of distinct systems per group of {@link #dayComponents} rows, grouped by grouping sets
-     * of {@code (c.channel, c.name)}, plus {@code c.xy} or {@code c.xyz}.
-     */
-    default String componentSystems() {
-        return "count(DISTINCT c.system_id)";
-    }
 
     /**
      * A relation, aliased {@code m}, of the day's metric rows — {@code channel, age, name, num, bucket,

@@ -54,16 +54,6 @@ final class PostgresLayout implements Layout {
                        FROM census_day_reports d) e) c""";
     }
 
-    /**
-     * Each system is one row of the day's reports and counts once per name, X.Y or X.Y.Z: its first
-     * component with it. Counting those flags is a hash aggregate, where a distinct count sorts.
-     */
-    @Override
-    public String componentSystems() {
-        return "CASE WHEN GROUPING(c.xy) = 0 THEN count(*) FILTER (WHERE c.new_xy)"
-                + " WHEN GROUPING(c.xyz) = 0 THEN count(*) FILTER (WHERE c.new_xyz) ELSE count(*) FILTER (WHERE c.new_name) END";
-    }
-
     @Override
     public String dayMetrics(long firstId, long lastId) {
         return "(SELECT d.channel, d.age, unnest(d.metric_names) AS name, unnest(d.metric_nums) AS num,"

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -17,11 +16,6 @@ import java.util.List;
  * batch on a pooled connection.
  */
 final class PostgresReportWriter implements BatchWriter {
-
-    /** Equal names, and equal (name, X.Y) and (name, X.Y.Z) pairs, end up next to each other. */
-    private static final Comparator<ReportRow.ComponentColumns> COMPONENT_ORDER = Comparator
-            .comparing(ReportRow.ComponentColumns::name).thenComparing(ReportRow.ComponentColumns::xy)
-            .thenComparing(ReportRow.ComponentColumns::xyz).thenComparing(ReportRow.ComponentColumns::version);
 
     private final Sql sql;
     /** How the last commit (or write probe) went: readiness answers from it. */
@@ -67,7 +61,7 @@ final class PostgresReportWriter implements BatchWriter {
     }
 
     /**
-     * Inserts rows with the ids they carry — one row per report, its components (sorted, see
+     * Inserts rows with the ids they carry — one row per report, its components (in {@link ReportRow#COMPONENT_ORDER}, see
      * {@link PostgresLayout}) and metrics in arrays — as one multi-row insert (the driver rewrites the
      * batch), on a connection whose transaction the caller commits.
      */
@@ -77,8 +71,7 @@ final class PostgresReportWriter implements BatchWriter {
             for (ReportRow row : rows) {
                 Sql.bind(report, row.id(), row.product(), row.systemId(), Date.valueOf(row.day()), row.channel(),
                         Timestamp.valueOf(row.receivedAt()));
-                List<ReportRow.ComponentColumns> components = new ArrayList<>(row.components());
-                components.sort(COMPONENT_ORDER);
+                List<ReportRow.ComponentColumns> components = row.components();
                 int n = components.size();
                 String[] names = new String[n];
                 String[] versions = new String[n];

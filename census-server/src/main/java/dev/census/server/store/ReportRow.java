@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +48,23 @@ record ReportRow(long id, String product, UUID systemId, LocalDate day, String c
         }
     }
 
-    /** The row of a report given its id. */
+    /**
+     * The order of a row's components: a report's repeats of a name, of a (name, X.Y) and of a (name,
+     * X.Y.Z) end up next to each other, so the summary counts a system once per group by the first of
+     * each ({@link Layout#dayComponents}) instead of counting distinct systems.
+     */
+    static final Comparator<ComponentColumns> COMPONENT_ORDER = Comparator.comparing(ComponentColumns::name)
+            .thenComparing(ComponentColumns::xy).thenComparing(ComponentColumns::xyz).thenComparing(ComponentColumns::version);
+
+    /** The row of a report given its id, its components in {@link #COMPONENT_ORDER}. */
     static ReportRow of(long id, StoredReport report) {
         List<ComponentColumns> components = new ArrayList<>(report.components().size());
         for (Component component : report.components()) {
             Version version = Version.parse(component.version());
             components.add(new ComponentColumns(component.name(), component.version(), version.xy(), version.xyz()));
         }
+        components.sort(COMPONENT_ORDER);
+        components.sort(COMPONENT_ORDER);
         List<MetricColumns> metrics = new ArrayList<>(report.metrics().size());
         for (Map.Entry<String, MetricValue> metric : report.metrics().entrySet()) {
             metrics.add(MetricColumns.of(metric.getKey(), metric.getValue()));

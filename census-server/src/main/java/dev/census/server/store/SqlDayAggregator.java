@@ -2,6 +2,7 @@ package dev.census.server.store;
 
 import dev.census.registry.ValueRange;
 import dev.census.server.vocabulary.FleetBucket;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -26,14 +27,23 @@ final class SqlDayAggregator implements DayAggregator {
      * no registry range exceeds), so no stored finite number can overflow a sum, an average
      * (PostgreSQL's avg also sums squares) or a percentile's interpolation; the last column counts the
      * values that were clipped (NaN, were one ever written, counts as clipped and reads as the limit).
+     * Both percentiles come from one ordered-set aggregate given an array of fractions: one sort of the
+     * values instead of two, on either engine.
      */
     private static final String STATS = """
             SELECT channel, name, count(*), avg(v), min(v),
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY v), percentile_cont(0.9) WITHIN GROUP (ORDER BY v), max(v),
+                   percentile_cont(CAST(ARRAY[0.5, 0.9] AS FLOAT8[])) WITHIN GROUP (ORDER BY v), max(v),
                    count(*) - count(*) FILTER (WHERE num BETWEEN -LIMIT AND LIMIT)
             FROM (SELECT m.channel, m.name, m.num, least(greatest(m.num, -LIMIT), LIMIT) AS v %s) clipped
             GROUP BY channel, name
             """.replace("LIMIT", "CAST(" + (long) ValueRange.LIMIT + " AS FLOAT8)");
+
+    /**
+     * Systems per component group: each system is one of the day's reports and counts once per name,
+     * X.Y or X.Y.Z, by its first component with it — a hash aggregate, where a distinct count sorts.
+     */
+    private static final String COMPONENT_SYSTEMS = "CASE WHEN GROUPING(c.xy) = 0 THEN count(*) FILTER (WHERE c.new_xy)"
+            + " WHEN GROUPING(c.xyz) = 0 THEN count(*) FILTER (WHERE c.new_xyz) ELSE count(*) FILTER (WHERE c.new_name) END";
 
     private final Sql sql;
     private final Layout layout;
@@ -78,7 +88,7 @@ final class SqlDayAggregator implements DayAggregator {
                     "SELECT channel, 'age', CAST(age AS VARCHAR), count(*) FROM census_day_reports GROUP BY channel, age");
             long[] ids = idRange(connection);
             String persistent = persistentOnly ? " AND %s.age > 0" : "";
-            collectComponents(connection, counts, "SELECT c.channel, c.name, c.xy, c.xyz, " + layout.componentSystems()
+            collectComponents(connection, counts, "SELECT c.channel, c.name, c.xy, c.xyz, " + COMPONENT_SYSTEMS
                     + " FROM " + layout.dayComponents(ids[0], ids[1]) + " WHERE TRUE" + persistent.formatted("c")
                     + " GROUP BY GROUPING SETS ((c.channel, c.name), (c.channel, c.name, c.xy), (c.channel, c.name, c.xyz))");
             String metrics = " FROM " + layout.dayMetrics(ids[0], ids[1]) + " WHERE m.%s IS NOT NULL" + persistent.formatted("m");
@@ -91,14 +101,29 @@ final class SqlDayAggregator implements DayAggregator {
             try (PreparedStatement statement = Sql.prepare(connection, STATS.formatted(metrics.formatted("num")));
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
+                    double[] percentiles = doubles(rows.getArray(6));
                     stats.add(new DayAggregates.Stats(rows.getString(1), rows.getString(2), rows.getLong(3),
-                            rows.getDouble(4), rows.getDouble(5), rows.getDouble(6), rows.getDouble(7), rows.getDouble(8),
-                            rows.getLong(9)));
+                            rows.getDouble(4), rows.getDouble(5), percentiles[0], percentiles[1], rows.getDouble(7),
+                            rows.getLong(8)));
                 }
             }
             Sql.update(connection, "DROP TABLE census_day_reports");
             return new DayAggregates(counts, stats);
         });
+    }
+
+    /** The numbers of an SQL array of doubles (each engine's driver gives them boxed). */
+    private static double[] doubles(Array array) throws SQLException {
+        try {
+            Object[] values = (Object[]) array.getArray();
+            double[] doubles = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                doubles[i] = ((Number) values[i]).doubleValue();
+            }
+            return doubles;
+        } finally {
+            array.free();
+        }
     }
 
     /**
