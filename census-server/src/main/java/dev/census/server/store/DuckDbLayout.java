@@ -12,17 +12,6 @@ import java.util.List;
  */
 final class DuckDbLayout implements Layout {
 
-    @Override
-    public String dayReports() {
-        return """
-                CREATE TEMPORARY TABLE census_day_reports AS
-                SELECT r.id, r.system_id, r.channel, CAST(? AS DATE) - s.first_seen AS age
-                FROM reports r
-                JOIN (SELECT max(id) AS id FROM reports WHERE product = ? AND day = ? GROUP BY system_id) latest ON r.id = latest.id
-                JOIN systems s ON s.product = r.product AND s.system_id = r.system_id
-                """;
-    }
-
     /**
      * The components of the day's latest reports, read in the day's id range (zone maps skip other
      * days), each flagged when it is the first of its report with its name, X.Y or X.Y.Z.

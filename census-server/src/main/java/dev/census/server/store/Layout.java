@@ -11,11 +11,13 @@ import java.util.List;
 interface Layout {
 
     /**
-     * Creates the temporary table {@code census_day_reports}: the latest report of each system of one
-     * product and day (parameters: the day, the product, the day), with at least its {@code id},
-     * {@code system_id}, {@code channel} and {@code age} in days since the system was first seen.
+     * Columns of the day's latest reports ({@code r}, a row of {@code reports}) that the temporary table
+     * {@code census_day_reports} keeps besides its {@code id}, {@code system_id}, {@code channel} and
+     * {@code age}, each with its leading comma; none by default.
      */
-    String dayReports();
+    default String dayReportColumns() {
+        return "";
+    }
 
     /**
      * A relation, aliased {@code c}, of the day's component rows — {@code channel, system_id, age, name,

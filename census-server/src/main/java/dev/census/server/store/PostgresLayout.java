@@ -25,16 +25,10 @@ final class PostgresLayout implements Layout {
     static final String ARRAY_COLUMNS = "component_names, component_versions, component_xys, component_xyzs,"
             + " metric_names, metric_nums, metric_buckets, metric_txts";
 
+    /** The day's reports keep their arrays: the summary unnests them from the temporary table. */
     @Override
-    public String dayReports() {
-        return """
-                CREATE TEMPORARY TABLE census_day_reports AS
-                SELECT r.id, r.system_id, r.channel, CAST(? AS DATE) - s.first_seen AS age,
-                       r.component_names, r.component_xys, r.component_xyzs, r.metric_names, r.metric_nums, r.metric_buckets, r.metric_txts
-                FROM reports r
-                JOIN (SELECT max(id) AS id FROM reports WHERE product = ? AND day = ? GROUP BY system_id) latest ON r.id = latest.id
-                JOIN systems s ON s.product = r.product AND s.system_id = r.system_id
-                """;
+    public String dayReportColumns() {
+        return ", r.component_names, r.component_xys, r.component_xyzs, r.metric_names, r.metric_nums, r.metric_buckets, r.metric_txts";
     }
 
     /**

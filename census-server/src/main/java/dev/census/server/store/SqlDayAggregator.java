@@ -45,6 +45,19 @@ final class SqlDayAggregator implements DayAggregator {
     private static final String COMPONENT_SYSTEMS = "CASE WHEN GROUPING(c.xy) = 0 THEN count(*) FILTER (WHERE c.new_xy)"
             + " WHEN GROUPING(c.xyz) = 0 THEN count(*) FILTER (WHERE c.new_xyz) ELSE count(*) FILTER (WHERE c.new_name) END";
 
+    /**
+     * The latest report of each system of one product and day, with its age in days since the system
+     * was first seen (and what else the layout keeps of it), materialized once per day's aggregation
+     * so that every query reads it instead of finding the latest reports again.
+     */
+    private static final String DAY_REPORTS = """
+            CREATE TEMPORARY TABLE census_day_reports AS
+            SELECT r.id, r.system_id, r.channel, CAST(? AS DATE) - s.first_seen AS age%s
+            FROM reports r
+            JOIN (SELECT max(id) AS id FROM reports WHERE product = ? AND day = ? GROUP BY system_id) latest ON r.id = latest.id
+            JOIN systems s ON s.product = r.product AND s.system_id = r.system_id
+            """;
+
     private final Sql sql;
     private final Layout layout;
 
@@ -71,7 +84,7 @@ final class SqlDayAggregator implements DayAggregator {
             foldSystems(connection, product, day);
             Date sqlDay = Date.valueOf(day);
             Sql.update(connection, "DROP TABLE IF EXISTS census_day_reports");
-            Sql.update(connection, layout.dayReports(), sqlDay, product, sqlDay);
+            Sql.update(connection, DAY_REPORTS.formatted(layout.dayReportColumns()), sqlDay, product, sqlDay);
             layout.afterDayReports(connection);
             List<DayAggregates.Count> counts = new ArrayList<>();
             collectCounts(connection, counts, DayAggregates.Family.FLEET,

@@ -12,17 +12,6 @@ import java.util.List;
 abstract class ChildTableLayout implements Layout {
 
     @Override
-    public String dayReports() {
-        return """
-                CREATE TEMPORARY TABLE census_day_reports AS
-                SELECT r.id, r.system_id, r.channel, CAST(? AS DATE) - s.first_seen AS age
-                FROM reports r
-                JOIN (SELECT max(id) AS id FROM reports WHERE product = ? AND day = ? GROUP BY system_id) latest ON r.id = latest.id
-                JOIN systems s ON s.product = r.product AND s.system_id = r.system_id
-                """;
-    }
-
-    @Override
     public String dayComponents(long firstId, long lastId) {
         return "(SELECT d.channel, d.system_id, d.age, c.name, c.xy, c.xyz,"
                 + " row_number() OVER (PARTITION BY c.report_id, c.name) = 1 AS new_name,"
