@@ -1,21 +1,6 @@
 -- wrk script: every request posts a distinct pulpcore Analytics protobuf message (a fresh random
 -- system ID) to POST /, as pulpcore itself does: raw bytes, application/octet-stream.
-local threads = {}
-
-function setup(thread)
-  thread:set("seed", #threads + 1)
-  table.insert(threads, thread)
-end
-
-function init(args)
-  math.randomseed(seed * 7919 + os.time())
-end
-
-local function uuid4()
-  return string.format("%08x-%04x-4%03x-%x%03x-%012x",
-    math.random(0, 0xffffffff), math.random(0, 0xffff), math.random(0, 0xfff),
-    math.random(8, 11), math.random(0, 0xfff), math.random(0, 0xffffffffffff))
-end
+dofile("bench/wrk-common.lua")
 
 -- A length-delimited field: tag byte, length (< 128 here), bytes.
 local function field(tag, bytes)
@@ -37,8 +22,4 @@ local rest = field(0x12, string.char(0x08, 2, 0x10, 1))
 
 request = function()
   return wrk.format("POST", "/", {["Content-Type"] = "application/octet-stream"}, field(0x0a, uuid4()) .. rest)
-end
-
-done = function(summary, latency, requests)
-  io.write(string.format("non-2xx or errors: %d\n", summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
