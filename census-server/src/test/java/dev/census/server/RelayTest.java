@@ -239,6 +239,24 @@ class RelayTest {
     }
 
     @Test
+    void anErasedSystemsQueuedReportsNeverLeaveTheRelay() {
+        startRelay(builder -> builder);
+        admin("POST", "/api/v1/admin/relay/pause");
+        UUID erased = UUID.randomUUID();
+        UUID kept = UUID.randomUUID();
+        relayClient().postReport(Reports.report().system(erased).json());
+        relayClient().postReport(Reports.report().system(kept).json());
+
+        assertThat(relayClient().delete("/api/v1/products/demo/systems/" + erased).statusCode()).isEqualTo(204);
+        admin("POST", "/api/v1/admin/relay/resume");
+        sendNow();
+
+        assertThat(queued(DAY)).hasSize(1);
+        assertThat(forwardedJson()).hasSize(1).allSatisfy(request -> assertThat(text(request))
+                .contains(kept.toString()).doesNotContain(erased.toString()));
+    }
+
+    @Test
     void theBytesTheRelayListsAreTheBytesTheUpstreamReceives() {
         startRelay(builder -> builder.relayDropMetric("rbac.users"));
         String unchanged = Reports.report().component("core", "3.49.1").metric("workers.processes", "4").json();

@@ -218,7 +218,7 @@ class StorageFaultTest {
             }
         });
         assertThat(rows).extracting(StoredRows.Row::id).as("report ids").doesNotHaveDuplicates();
-        assertThat(StoredRows.orphans(store)).as("component and metric rows without their report").isEmpty();
+        assertThat(StoredRows.orphans(store)).as("relay queue rows without their report").isEmpty();
         assertThat(rows).extracting(StoredRows.Row::systemId).as("stored systems")
                 .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(acknowledged.keySet());
         for (StoredRows.Row row : rows) {

@@ -42,11 +42,6 @@ final class DuckDbLayout implements Layout {
     }
 
     @Override
-    public List<String> childTables() {
-        return List.of();
-    }
-
-    @Override
     public List<ReportRow> readRows(Connection connection, long afterId, long lastId) throws SQLException {
         return ReportRow.read(connection, listed("components", "name, version, xy, xyz"), listed("metrics", "name, num, bucket, txt"),
                 afterId, lastId);

@@ -26,7 +26,7 @@ abstract class EngineStore implements ReportStore {
         this.sql = sql;
         this.layout = layout;
         this.writer = writer;
-        this.retention = new SqlRetention(sql, layout);
+        this.retention = new SqlRetention(sql);
         this.aggregator = new SqlDayAggregator(sql, layout);
         this.summaries = new SqlSummaryStore(sql, layout);
         this.lock = lock;

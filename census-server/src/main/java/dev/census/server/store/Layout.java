@@ -42,9 +42,6 @@ interface Layout {
     /** Per metric name of one product (the parameter): the last day a kept report carried it, and how many did. */
     String metricUsage();
 
-    /** Tables whose rows hang off a report by {@code report_id}: deleted before the reports they belong to. */
-    List<String> childTables();
-
     /** The reports whose ids lie in {@code (afterId, lastId]}, as their writers wrote them, by id. */
     List<ReportRow> readRows(Connection connection, long afterId, long lastId) throws SQLException;
 

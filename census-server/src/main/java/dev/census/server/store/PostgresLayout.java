@@ -67,11 +67,6 @@ final class PostgresLayout implements Layout {
     }
 
     @Override
-    public List<String> childTables() {
-        return List.of();
-    }
-
-    @Override
     public List<ReportRow> readRows(Connection connection, long afterId, long lastId) throws SQLException {
         List<ReportRow> reports = new ArrayList<>();
         try (PreparedStatement statement = Sql.prepare(connection, "SELECT id, product, system_id, day, channel, received_at, "

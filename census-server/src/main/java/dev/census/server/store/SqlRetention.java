@@ -8,22 +8,21 @@ import java.util.UUID;
 final class SqlRetention {
 
     private final Sql sql;
-    private final Layout layout;
 
-    SqlRetention(Sql sql, Layout layout) {
+    SqlRetention(Sql sql) {
         this.sql = sql;
-        this.layout = layout;
     }
 
-    /** Erases every raw report and the first/last-seen row of one system; returns the reports and systems rows removed. */
+    /**
+     * Erases every raw report and the first/last-seen row of one system, and a relay's queued copies
+     * of those reports, so that nothing of it leaves after it was erased; returns the report and
+     * first/last-seen rows removed.
+     */
     int deleteSystem(String product, UUID systemId) {
         return sql.inTransaction(connection -> {
-            int removed = 0;
-            for (String child : layout.childTables()) {
-                Sql.update(connection, "DELETE FROM " + child
-                        + " WHERE report_id IN (SELECT id FROM reports WHERE product = ? AND system_id = ?)", product, systemId);
-            }
-            removed += Sql.update(connection, "DELETE FROM reports WHERE product = ? AND system_id = ?", product, systemId);
+            Sql.update(connection, "DELETE FROM relay_queue WHERE report_id IN (SELECT id FROM reports WHERE product = ? AND system_id = ?)",
+                    product, systemId);
+            int removed = Sql.update(connection, "DELETE FROM reports WHERE product = ? AND system_id = ?", product, systemId);
             removed += Sql.update(connection, "DELETE FROM systems WHERE product = ? AND system_id = ?", product, systemId);
             return removed;
         });
@@ -41,12 +40,6 @@ final class SqlRetention {
     }
 
     private int deleteReportsWhere(String condition, Object... parameters) {
-        return sql.inTransaction(connection -> {
-            for (String child : layout.childTables()) {
-                Sql.update(connection, "DELETE FROM " + child + " WHERE report_id IN (SELECT id FROM reports WHERE "
-                        + condition + ")", parameters);
-            }
-            return Sql.update(connection, "DELETE FROM reports WHERE " + condition, parameters);
-        });
+        return sql.inTransaction(connection -> Sql.update(connection, "DELETE FROM reports WHERE " + condition, parameters));
     }
 }

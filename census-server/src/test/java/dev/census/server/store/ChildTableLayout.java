@@ -34,11 +34,6 @@ abstract class ChildTableLayout implements Layout {
     }
 
     @Override
-    public List<String> childTables() {
-        return List.of("report_components", "report_metrics");
-    }
-
-    @Override
     public List<ReportRow> readRows(Connection connection, long afterId, long lastId) throws SQLException {
         return ReportRow.read(connection,
                 "SELECT report_id, name, version, xy, xyz FROM report_components WHERE report_id > ? AND report_id <= ?",

@@ -66,7 +66,7 @@ abstract class ReportStoreContract {
         assertThatThrownBy(() -> store.append(List.of(accepted, refused))).isInstanceOf(StoreUnavailableException.class);
 
         assertThat(StoredRows.read(store)).as("rows of the refused batch").isEmpty();
-        assertThat(StoredRows.orphans(store)).as("component and metric rows of the refused batch").isEmpty();
+        assertThat(StoredRows.orphans(store)).as("relay queue rows of the refused batch").isEmpty();
 
         UUID later = UUID.randomUUID();
         store.append(List.of(report(later, DAY, Channel.DEV, Map.of("users.count", MetricValue.of(7)))));

@@ -31,18 +31,18 @@ public final class StoredRows {
         return rows;
     }
 
-    /** Ids that rows of the layout's child tables carry but no report row has: what a half-written batch leaves behind. */
+    /**
+     * Report ids that rows hanging off a report — a relay's queued copies — carry but no report row has:
+     * what a half-written batch or a half-done erasure would leave behind.
+     */
     public static List<Long> orphans(ReportStore store) {
-        EngineStore engine = (EngineStore) store;
-        return engine.sql.inTransaction(connection -> {
+        return ((EngineStore) store).sql.inTransaction(connection -> {
             List<Long> ids = new ArrayList<>();
-            for (String child : engine.layout.childTables()) {
-                try (PreparedStatement statement = connection.prepareStatement("SELECT report_id FROM " + child
-                        + " WHERE report_id NOT IN (SELECT id FROM reports) ORDER BY 1");
-                     ResultSet result = statement.executeQuery()) {
-                    while (result.next()) {
-                        ids.add(result.getLong(1));
-                    }
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT report_id FROM relay_queue WHERE report_id NOT IN (SELECT id FROM reports) ORDER BY 1");
+                 ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    ids.add(result.getLong(1));
                 }
             }
             return ids;
